@@ -1,0 +1,28 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** Opens the console and waits until the embedded emulator answers. */
+async function openConsole(page: Page, path = '/') {
+  await page.goto(path);
+  await page.waitForFunction(() => window.cloudtrailEmulator !== undefined);
+}
+
+/** Fails on any accessibility violation axe finds on the current page. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+export const test = base.extend<{
+  openConsole: (path?: string) => Promise<void>;
+  expectAccessible: () => Promise<void>;
+}>({
+  openConsole: async ({ page }, use) => {
+    await use((path) => openConsole(page, path));
+  },
+  expectAccessible: async ({ page }, use) => {
+    await use(() => expectAccessible(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,53 @@
+import { chromium, defineConfig, type LaunchOptions } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+// Chromium on a closed network: no background connections, no first-run or component updates.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium when installed, else Playwright's own; neither is downloaded here. */
+function launchOptions(): LaunchOptions {
+  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS };
+  if (existsSync(chromium.executablePath())) return { args: CHROMIUM_ARGS };
+  throw new Error(
+    'No Chromium for the end-to-end tests. Install it with `sudo apt-get install -y chromium` ' +
+      '(or `npx playwright install chromium` where browser downloads work).',
+  );
+}
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  forbidOnly: true,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: '../test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${String(PORT)}`,
+    launchOptions: launchOptions(),
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // Started as the server process itself, so stopping it stops the server.
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${String(PORT)} --strictPort`,
+    cwd: '..',
+    url: `http://127.0.0.1:${String(PORT)}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

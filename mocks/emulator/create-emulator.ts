@@ -1,0 +1,198 @@
+// The emulator: a CloudTrail backend in plain TypeScript. Entry points give it a clock, a seed and
+// storage; the transport adapter (mocks/handlers.ts) hands it parsed requests.
+import { systemClock, HOUR, type Clock } from './clock';
+import type { RequestContext, RequestInfo } from './context';
+import { CONSOLE_USER_AGENT_TOKEN } from './context';
+import {
+  InternalFailure,
+  ServiceError,
+  ThrottlingException,
+  UnknownOperationException,
+  UnsupportedOperationException,
+} from './errors';
+import { DEFAULT_REGION, isRegion, principalForAccessKey } from './identities';
+import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './operations/events';
+import { DEFAULT_SEED } from './random';
+import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
+import { selfRecord } from './self-record';
+import { EmulatorState, type WorldConfig } from './state';
+import type { EmulatorStorage, StoredEntry } from './storage/storage';
+import { Throttle } from './throttle';
+import { MODEL_OPERATIONS, parseInput } from './validate';
+import { LOOKUP_EVENTS_PER_SECOND } from '../../src/lib/cloudtrail-limits';
+
+export interface EmulatorOptions {
+  storage: EmulatorStorage;
+  clock?: Clock;
+  /** Seed of the seeded past and of every id; default 20250101. Ignored when storage already holds a world. */
+  seed?: number;
+  /** End of the seeded past, epoch ms; default the first start's time floored to the hour. */
+  anchor?: number;
+  /** How many seeded records to generate on first start. */
+  seededEvents?: number;
+  /** LookupEvents throttling at 2 calls per second per account and region; on by default. */
+  throttle?: boolean;
+}
+
+/** Runtime settings that a user may change without restarting. */
+export interface EmulatorSettings {
+  throttle: boolean;
+}
+
+interface OperationDefinition {
+  // The operation functions take the SDK's input and output types; the dispatcher only forwards.
+  run: (input: never, context: RequestContext) => unknown;
+  /** Order in which constraint failures are reported, when the model's member order is not CloudTrail's. */
+  memberOrder?: readonly string[];
+  /** Requests per second per account and region, when throttled. */
+  rate?: number;
+}
+
+const OPERATIONS: Record<string, OperationDefinition> = {
+  LookupEvents: { run: lookupEvents, memberOrder: LOOKUP_EVENTS_MEMBER_ORDER, rate: LOOKUP_EVENTS_PER_SECOND },
+};
+
+export interface Emulator {
+  /** A new request ID (`x-amzn-RequestId`), also used as the self-record's requestID. */
+  newRequestId(): string;
+  /**
+   * Serves one control-plane call: checks region, throttling and the model, runs the operation,
+   * records the call in event history and saves every change before answering. Throws ServiceError.
+   */
+  dispatch(operation: string | undefined, body: unknown, info: RequestInfo): Promise<unknown>;
+  readonly settings: EmulatorSettings;
+  /** Changes runtime settings; they are saved with the state. */
+  configure(settings: Partial<EmulatorSettings>): Promise<void>;
+  /** Makes the next call of an operation fail with the given error (see mocks/scenarios.ts). */
+  failNext(operation: string, error: ServiceError): void;
+  /** Forgets everything and seeds a new world from the given (or original) options. */
+  reset(options?: Pick<EmulatorOptions, 'seed' | 'anchor' | 'seededEvents'>): Promise<void>;
+  /** The world, for tests and scenarios. */
+  readonly state: EmulatorState;
+}
+
+function isWorldConfig(value: unknown): value is WorldConfig {
+  if (typeof value !== 'object' || value === null) return false;
+  const config = value as Record<string, unknown>;
+  return (
+    typeof config.seed === 'number' && typeof config.anchor === 'number' && typeof config.seededEvents === 'number'
+  );
+}
+
+async function loadState(
+  options: EmulatorOptions,
+  clock: Clock,
+  stored: readonly StoredEntry[],
+): Promise<EmulatorState> {
+  const savedConfig = stored.find((entry) => entry.collection === 'meta' && entry.key === 'config')?.value;
+  const config: WorldConfig = isWorldConfig(savedConfig)
+    ? savedConfig
+    : {
+        seed: options.seed ?? DEFAULT_SEED,
+        anchor: options.anchor ?? Math.floor(clock.now() / HOUR) * HOUR,
+        seededEvents: options.seededEvents ?? DEFAULT_SEEDED_EVENTS,
+      };
+  const state = new EmulatorState(
+    clock,
+    config,
+    seedHistory({ seed: config.seed, anchor: config.anchor, events: config.seededEvents }),
+  );
+  state.loadSeeded();
+  for (const entry of stored) {
+    if (entry.collection === 'records') state.loadStored(entry.value);
+    if (entry.collection === 'meta' && entry.key === 'ids' && typeof entry.value === 'number')
+      state.ids.state = entry.value;
+  }
+  if (!isWorldConfig(savedConfig)) await options.storage.write([{ collection: 'meta', key: 'config', value: config }]);
+  return state;
+}
+
+/** Creates an emulator over the given storage, loading what an earlier run saved there. */
+export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const clock = options.clock ?? systemClock;
+  const throttle = new Throttle();
+  const failures = new Map<string, ServiceError>();
+  const stored = await options.storage.load();
+  const savedSettings = stored.find((entry) => entry.collection === 'meta' && entry.key === 'settings')?.value as
+    Partial<EmulatorSettings> | undefined;
+  const settings: EmulatorSettings = {
+    throttle: typeof savedSettings?.throttle === 'boolean' ? savedSettings.throttle : (options.throttle ?? true),
+  };
+  let state = await loadState(options, clock, stored);
+
+  async function serve(operation: string, body: unknown, info: RequestInfo): Promise<unknown> {
+    const definition = OPERATIONS[operation];
+    const region = info.region ?? DEFAULT_REGION;
+    if (!isRegion(region))
+      throw new UnsupportedOperationException(`The region ${region} is not served by this emulator.`);
+    const caller = principalForAccessKey(info.accessKeyId);
+    const userAgent = info.userAgent;
+    const context: RequestContext = {
+      state,
+      operation,
+      requestId: info.requestId,
+      region,
+      caller,
+      account: caller.account,
+      now: clock.now(),
+      sourceIp: info.sourceIp ?? '127.0.0.1',
+      userAgent,
+      fromConsole: userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
+      resources: [],
+    };
+    let input: unknown = body;
+    try {
+      const injected = failures.get(operation);
+      if (injected) {
+        failures.delete(operation);
+        throw injected;
+      }
+      if (!definition)
+        throw new UnsupportedOperationException(`${operation} is not supported by the CloudTrail emulator.`);
+      if (definition.rate !== undefined && settings.throttle) {
+        const key = `${operation}/${context.account}/${region}`;
+        if (!throttle.take(key, definition.rate, context.now)) throw new ThrottlingException('Rate exceeded');
+      }
+      input = parseInput(operation, body, definition.memberOrder);
+      const output = definition.run(input as never, context);
+      state.ingest(selfRecord(context, input, { output }));
+      await options.storage.write(state.takePending());
+      return output;
+    } catch (error) {
+      const failure =
+        error instanceof ServiceError
+          ? error
+          : new InternalFailure(error instanceof Error ? error.message : String(error));
+      state.ingest(selfRecord(context, input, { error: failure }));
+      await options.storage.write(state.takePending());
+      throw failure;
+    }
+  }
+
+  return {
+    newRequestId: () => state.ids.uuid(),
+    dispatch: (operation, body, info) => {
+      if (operation === undefined || !MODEL_OPERATIONS.has(operation))
+        return Promise.reject(new UnknownOperationException(`Unknown operation ${operation ?? '(none)'}.`));
+      return serve(operation, body, info);
+    },
+    settings,
+    configure: async (next) => {
+      Object.assign(settings, next);
+      await options.storage.write([{ collection: 'meta', key: 'settings', value: { ...settings } }]);
+    },
+    failNext: (operation, error) => {
+      failures.set(operation, error);
+    },
+    reset: async (next) => {
+      await options.storage.clear();
+      throttle.clear();
+      failures.clear();
+      state = await loadState({ ...options, ...next }, clock, []);
+      await options.storage.write([{ collection: 'meta', key: 'settings', value: { ...settings } }]);
+    },
+    get state() {
+      return state;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Seeded randomness (SEMANTICS.md §14): mulberry32, with each sub-stream seeded by
+// FNV-1a of `<seed>:<stream>`, so adding draws to one stream never shifts another.
+
+/** FNV-1a over the UTF-16 code units of a string, as an unsigned 32-bit integer. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** A deterministic random source whose state can be saved and restored. */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, bound). */
+  int(bound: number): number;
+  /** An integer in [min, max]. */
+  between(min: number, max: number): number;
+  /** True with the given probability. */
+  chance(probability: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** Picks by weight: `[[item, weight], ...]`. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T;
+  /** A lower-case version-4 UUID. */
+  uuid(): string;
+  /** Characters drawn from an alphabet. */
+  chars(length: number, alphabet: string): string;
+  /** The 32-bit state; saving it lets a restarted emulator continue the sequence. */
+  state: number;
+}
+
+const HEX = '0123456789abcdef';
+
+/** A mulberry32 generator starting from a 32-bit state. */
+export function mulberry32(initialState: number): Random {
+  let state = initialState >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (bound: number) => Math.floor(next() * bound);
+  const chars = (length: number, alphabet: string) => {
+    let out = '';
+    for (let index = 0; index < length; index++) out += alphabet.charAt(int(alphabet.length));
+    return out;
+  };
+  return {
+    next,
+    int,
+    between: (min, max) => min + int(max - min + 1),
+    chance: (probability) => next() < probability,
+    pick: <T>(items: readonly T[]) => {
+      const item = items[int(items.length)];
+      if (item === undefined) throw new RangeError('pick from an empty list');
+      return item;
+    },
+    weighted: <T>(items: readonly (readonly [T, number])[]) => {
+      const total = items.reduce((sum, [, weight]) => sum + weight, 0);
+      let roll = next() * total;
+      for (const [item, weight] of items) {
+        roll -= weight;
+        if (roll < 0) return item;
+      }
+      const last = items.at(-1);
+      if (last === undefined) throw new RangeError('weighted pick from an empty list');
+      return last[0];
+    },
+    uuid: () => {
+      const hex = chars(32, HEX);
+      const variant = HEX.charAt(8 + int(4));
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    },
+    chars,
+    get state() {
+      return state;
+    },
+    set state(value: number) {
+      state = value >>> 0;
+    },
+  };
+}
+
+/** The sub-stream `stream` of seed `seed`. */
+export function randomStream(seed: number, stream: string): Random {
+  return mulberry32(fnv1a(`${String(seed)}:${stream}`));
+}
+
+export const DEFAULT_SEED = 20250101;

@@ -1,0 +1,185 @@
+// The CloudTrail record (SEMANTICS.md §5): its fields in CloudTrail's order, its serialized
+// form (the unit of CloudTrailEvent, eventjson and BytesScanned) and its LookupEvents projection.
+import type { Event } from '@aws-sdk/client-cloudtrail';
+import { usernameOf, type UserIdentity } from './identities';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type EventCategory = 'Management' | 'Data' | 'NetworkActivity' | 'Insight';
+
+export interface RecordResource {
+  accountId?: string;
+  type: string;
+  ARN?: string;
+  ARNPrefix?: string;
+}
+
+export interface CloudTrailRecord {
+  eventVersion: string;
+  userIdentity: UserIdentity;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  sourceIPAddress: string;
+  userAgent?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  requestParameters: JsonObject | null;
+  responseElements: JsonObject | null;
+  additionalEventData?: JsonObject;
+  requestID: string;
+  eventID: string;
+  readOnly?: boolean;
+  resources?: RecordResource[];
+  eventType: string;
+  apiVersion?: string;
+  managementEvent?: boolean;
+  recipientAccountId: string;
+  vpcEndpointId?: string;
+  eventCategory: EventCategory;
+  addendum?: JsonObject;
+  sessionCredentialFromConsole?: 'true';
+  tlsDetails?: { tlsVersion: string; cipherSuite: string; clientProvidedHostHeader: string };
+}
+
+const RECORD_KEYS = [
+  'eventVersion',
+  'userIdentity',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'awsRegion',
+  'sourceIPAddress',
+  'userAgent',
+  'errorCode',
+  'errorMessage',
+  'requestParameters',
+  'responseElements',
+  'additionalEventData',
+  'requestID',
+  'eventID',
+  'readOnly',
+  'resources',
+  'eventType',
+  'apiVersion',
+  'managementEvent',
+  'recipientAccountId',
+  'vpcEndpointId',
+  'eventCategory',
+  'addendum',
+  'sessionCredentialFromConsole',
+  'tlsDetails',
+] as const satisfies readonly (keyof CloudTrailRecord)[];
+
+const IDENTITY_KEYS = [
+  'type',
+  'principalId',
+  'arn',
+  'accountId',
+  'accessKeyId',
+  'userName',
+  'sessionContext',
+  'invokedBy',
+  'onBehalfOf',
+  'identityProvider',
+] as const satisfies readonly (keyof UserIdentity)[];
+
+function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** Compact JSON with CloudTrail's key order, whatever order the record was built in. */
+export function serializeRecord(record: CloudTrailRecord): string {
+  return JSON.stringify({
+    ...ordered(record, RECORD_KEYS),
+    userIdentity: ordered(record.userIdentity, IDENTITY_KEYS),
+  });
+}
+
+/** LookupEvents' ResourceName: the ARN's resource part after its last `/`, else its last `:` (§5). */
+export function resourceNameOf(arn: string): string {
+  const parts = arn.split(':');
+  const resource = parts.length > 5 ? parts.slice(5).join(':') : arn;
+  const slash = resource.lastIndexOf('/');
+  if (slash >= 0) return resource.slice(slash + 1);
+  const colon = resource.lastIndexOf(':');
+  return colon >= 0 ? resource.slice(colon + 1) : resource;
+}
+
+/** A record's resources as LookupEvents reports them; `arn` is kept for ResourceName matching. */
+export interface ProjectedResource {
+  ResourceType: string;
+  ResourceName: string;
+  arn: string;
+}
+
+export function projectResources(resources: readonly RecordResource[] | undefined): ProjectedResource[] {
+  return (resources ?? []).map((resource) => {
+    const arn = resource.ARN ?? resource.ARNPrefix ?? '';
+    return { ResourceType: resource.type, ResourceName: resourceNameOf(arn), arn };
+  });
+}
+
+/**
+ * What the emulator keeps in memory for each record: the fields LookupEvents filters and projects
+ * on, plus where its JSON comes from. Seeded records keep only their seed index and are rebuilt on
+ * demand, which keeps a million-event history small.
+ */
+export interface EventEntry {
+  /** eventTime in epoch seconds. */
+  readonly time: number;
+  readonly eventId: string;
+  readonly account: string;
+  readonly region: string;
+  readonly category: EventCategory;
+  readonly eventName: string;
+  readonly eventSource: string;
+  readonly username: string | undefined;
+  readonly accessKeyId: string | undefined;
+  readonly readOnly: 'true' | 'false' | undefined;
+  readonly resources: readonly ProjectedResource[];
+  /** The serialized record, or the seed index it is regenerated from. */
+  readonly source: string | number;
+}
+
+/** Epoch seconds of a record's `YYYY-MM-DDTHH:MM:SSZ` eventTime. */
+export function recordTimeSeconds(eventTime: string): number {
+  return Math.floor(Date.parse(eventTime) / 1000);
+}
+
+/** The in-memory entry of a record. */
+export function toEventEntry(record: CloudTrailRecord, source: string | number): EventEntry {
+  return {
+    time: recordTimeSeconds(record.eventTime),
+    eventId: record.eventID,
+    account: record.recipientAccountId,
+    region: record.awsRegion,
+    category: record.eventCategory,
+    eventName: record.eventName,
+    eventSource: record.eventSource,
+    username: usernameOf(record.userIdentity),
+    accessKeyId: record.userIdentity.accessKeyId === '' ? undefined : record.userIdentity.accessKeyId,
+    readOnly: record.readOnly === undefined ? undefined : record.readOnly ? 'true' : 'false',
+    resources: projectResources(record.resources),
+    source,
+  };
+}
+
+/** The LookupEvents `Event` of an entry whose record serializes to `json` (§5). */
+export function projectEvent(entry: EventEntry, json: string): Event {
+  return {
+    EventId: entry.eventId,
+    EventName: entry.eventName,
+    ...(entry.readOnly === undefined ? {} : { ReadOnly: entry.readOnly }),
+    ...(entry.accessKeyId === undefined ? {} : { AccessKeyId: entry.accessKeyId }),
+    EventTime: new Date(entry.time * 1000),
+    EventSource: entry.eventSource,
+    ...(entry.username === undefined ? {} : { Username: entry.username }),
+    Resources: entry.resources.map(({ ResourceType, ResourceName }) => ({ ResourceType, ResourceName })),
+    CloudTrailEvent: json,
+  };
+}

@@ -1,0 +1,120 @@
+// The one transport adapter: AWS JSON 1.1 for the control plane and restJson1 for PutAuditEvents
+// (SEMANTICS.md §3). It turns HTTP into emulator calls and emulator answers into HTTP; all
+// CloudTrail behaviour lives in mocks/emulator/.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { Emulator } from './emulator/create-emulator';
+import type { RequestInfo } from './emulator/context';
+import {
+  SerializationException,
+  ServiceError,
+  UnknownOperationException,
+  UnsupportedOperationException,
+} from './emulator/errors';
+
+/** Control-plane endpoints of every region; the SDKs' default endpoints. */
+export const CLOUDTRAIL_ENDPOINT = /^https:\/\/cloudtrail\.[a-z0-9-]+\.amazonaws\.com\/?$/;
+/** The data-plane operation of every region. */
+export const PUT_AUDIT_EVENTS_ENDPOINT = /^https:\/\/cloudtrail-data\.[a-z0-9-]+\.amazonaws\.com\/PutAuditEvents$/;
+/** Anything else on either host. */
+const ANY_CLOUDTRAIL_URL = /^https:\/\/cloudtrail(?:-data)?\.[a-z0-9-]+\.amazonaws\.com\//;
+
+/** Set by the Node server from the socket; clients cannot supply it (the server overwrites it). */
+export const SOURCE_IP_HEADER = 'x-emulator-source-ip';
+
+// The JS SDK sends the short target; the AWS CLI and botocore send the long one. The prefix is
+// not checked: the operation is the text after the last dot.
+const TARGET = /^(?:[\w.]*\.)?CloudTrail_20131101\.(\w+)$/;
+
+const SIGV4_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
+const HOST_REGION = /^cloudtrail(?:-data)?\.([a-z0-9-]+)\.amazonaws\.com$/;
+
+/** Access key and region from the SigV4 credential scope, else the region from the host. */
+export function requestInfoFrom(request: Request, requestId: string): RequestInfo {
+  const scope = SIGV4_SCOPE.exec(request.headers.get('authorization') ?? '');
+  const hostRegion = HOST_REGION.exec(new URL(request.url).hostname)?.[1];
+  // In a browser, fetch cannot set User-Agent, so the SDK carries its identification in x-amz-user-agent.
+  const userAgent = request.headers.get('user-agent') ?? request.headers.get('x-amz-user-agent') ?? undefined;
+  return {
+    requestId,
+    accessKeyId: scope?.[1],
+    region: scope?.[2] ?? hostRegion,
+    sourceIp: request.headers.get(SOURCE_IP_HEADER) ?? undefined,
+    userAgent,
+  };
+}
+
+const JSON_11 = 'application/x-amz-json-1.1';
+
+/** JSON with timestamps as epoch seconds, as awsJson1_1 and restJson1 send them. */
+function toWireJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, member: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? raw.getTime() / 1000 : member;
+  });
+}
+
+function json11(body: unknown, requestId: string): Response {
+  return new HttpResponse(toWireJson(body), {
+    status: 200,
+    headers: { 'content-type': JSON_11, 'x-amzn-RequestId': requestId },
+  });
+}
+
+/** An error as awsJson1_1 encodes it: `__type`, `message` and `Message`, and X-Amzn-ErrorType. */
+function json11Error(error: ServiceError, requestId: string, status = error.status): Response {
+  return new HttpResponse(JSON.stringify({ __type: error.name, message: error.message, Message: error.message }), {
+    status,
+    headers: { 'content-type': JSON_11, 'x-amzn-RequestId': requestId, 'X-Amzn-ErrorType': error.name },
+  });
+}
+
+/** An error as restJson1 encodes it for cloudtrail-data. */
+function restJsonError(error: ServiceError, requestId: string): Response {
+  return new HttpResponse(JSON.stringify({ __type: error.name, message: error.message }), {
+    status: error.status,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': requestId, 'X-Amzn-ErrorType': error.name },
+  });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new SerializationException('The request body is not valid JSON.');
+  }
+}
+
+/** The msw handlers serving an emulator; used by the browser worker, the test server and the Node server. */
+export function createHandlers(emulator: Emulator): HttpHandler[] {
+  return [
+    http.post(CLOUDTRAIL_ENDPOINT, async ({ request }) => {
+      const requestId = emulator.newRequestId();
+      const info = requestInfoFrom(request, requestId);
+      const operation = TARGET.exec(request.headers.get('x-amz-target') ?? '')?.[1];
+      try {
+        const body = await readJson(request);
+        return json11(await emulator.dispatch(operation, body, info), requestId);
+      } catch (error) {
+        if (error instanceof ServiceError) return json11Error(error, requestId);
+        throw error;
+      }
+    }),
+    http.post(PUT_AUDIT_EVENTS_ENDPOINT, () => {
+      const requestId = emulator.newRequestId();
+      return restJsonError(
+        new UnsupportedOperationException('PutAuditEvents is not supported by the emulator yet.'),
+        requestId,
+      );
+    }),
+    http.all(ANY_CLOUDTRAIL_URL, () => {
+      const requestId = emulator.newRequestId();
+      return json11Error(
+        new UnknownOperationException('No operation is served at this method and path.'),
+        requestId,
+        404,
+      );
+    }),
+  ];
+}

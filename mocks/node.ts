@@ -1,0 +1,53 @@
+// The emulator for tests in Node: memory storage, a manual clock and a fixed seed, served through
+// msw/node so that @aws-sdk/client-cloudtrail talks to it over its normal endpoint.
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { setupServer } from 'msw/node';
+import { manualClock, MINUTE } from './emulator/clock';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/create-emulator';
+import { ADMIN_ACCESS_KEY, DEFAULT_REGION } from './emulator/identities';
+import { DEFAULT_SEED } from './emulator/random';
+import { memoryStorage } from './emulator/storage/memory';
+import { createHandlers } from './handlers';
+
+/** The seeded past ends here in tests: 2025-06-02T12:00:00Z. */
+export const TEST_ANCHOR = Date.UTC(2025, 5, 2, 12);
+/** Tests start half an hour after the anchor. */
+export const TEST_START = TEST_ANCHOR + 30 * MINUTE;
+
+/** A manual clock at TEST_START; tests advance it to step through time. */
+export const testClock = manualClock(TEST_START);
+
+/** Options of the test emulator: throttling is off unless a test turns it on. */
+export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
+  return {
+    storage: memoryStorage(),
+    clock: testClock,
+    seed: DEFAULT_SEED,
+    anchor: TEST_ANCHOR,
+    throttle: false,
+    ...overrides,
+  };
+}
+
+/** The shared test emulator and its msw server; setup files start it once per test file. */
+export const emulator: Emulator = await createEmulator(testEmulatorOptions());
+export const server = setupServer(...createHandlers(emulator));
+
+/** Puts the test world back: fresh seeded state, clock at TEST_START, throttling off. */
+export async function resetTestEmulator(): Promise<void> {
+  testClock.set(TEST_START);
+  await emulator.configure({ throttle: false });
+  await emulator.reset();
+}
+
+/** An SDK client for the test emulator, signed with the given access key (default: the admin user). */
+export function emulatorClient(
+  options: { region?: string; accessKeyId?: string; userAgent?: string } = {},
+): CloudTrailClient {
+  return new CloudTrailClient({
+    region: options.region ?? DEFAULT_REGION,
+    credentials: { accessKeyId: options.accessKeyId ?? ADMIN_ACCESS_KEY, secretAccessKey: 'emulator-secret' },
+    maxAttempts: 1,
+    ...(options.userAgent === undefined ? {} : { customUserAgent: options.userAgent }),
+  });
+}

@@ -1,0 +1,45 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
+import { EventHistoryPage } from '@/features/event-history/event-history-page';
+import { NotFoundPage } from '@/features/not-found/not-found-page';
+import { SettingsPage } from '@/features/settings/settings-page';
+import { paths } from '@/lib/paths';
+import { TopBar } from './top-bar';
+
+function Shell() {
+  return (
+    <>
+      <TopBar />
+      <Outlet />
+    </>
+  );
+}
+
+function RouteError() {
+  const error = useRouteError();
+  return (
+    <>
+      <TopBar />
+      <Box padding="l">
+        <Alert type="error" header="This page failed to render">
+          {error instanceof Error ? error.message : String(error)}
+        </Alert>
+      </Box>
+    </>
+  );
+}
+
+/** Every page of the console. */
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { path: paths.home(), element: <Navigate to={paths.eventHistory()} replace /> },
+      { path: paths.eventHistory(), element: <EventHistoryPage /> },
+      { path: paths.settings(), element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useNavigate } from 'react-router';
+import { describeBackend, REGIONS } from '@/api/connection';
+import { useConnection } from '@/api/use-connection';
+import { useTheme, type ThemePreference } from '@/hooks/use-theme';
+import { paths } from '@/lib/paths';
+
+const THEME_LABELS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/** The console's top navigation: product, backend, region, theme and settings. */
+export function TopBar() {
+  const navigate = useNavigate();
+  const { connection, setConnection } = useConnection();
+  const theme = useTheme();
+  return (
+    <div id="top-navigation" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+      <TopNavigation
+        identity={{
+          href: paths.home(),
+          title: 'CloudTrail console',
+          onFollow: (event) => {
+            event.preventDefault();
+            void navigate(paths.home());
+          },
+        }}
+        utilities={[
+          {
+            type: 'button',
+            text: `Backend: ${describeBackend(connection)}`,
+            title: 'Change the backend in Settings',
+            iconName: connection.kind === 'aws' ? 'globe' : 'settings',
+            href: paths.settings(),
+            onFollow: (event) => {
+              event.preventDefault();
+              void navigate(paths.settings());
+            },
+          },
+          {
+            type: 'menu-dropdown',
+            text: connection.region,
+            title: 'Region',
+            ariaLabel: `Region: ${connection.region}`,
+            items: REGIONS.map((region) => ({
+              itemType: 'checkbox' as const,
+              id: region,
+              text: region,
+              checked: region === connection.region,
+            })),
+            onItemClick: ({ detail }) => {
+              void setConnection({ ...connection, region: detail.id });
+            },
+          },
+          {
+            type: 'menu-dropdown',
+            iconName: theme.dark ? 'star-filled' : 'star',
+            text: `Theme: ${THEME_LABELS[theme.preference]}`,
+            ariaLabel: `Theme: ${THEME_LABELS[theme.preference]}`,
+            items: (Object.keys(THEME_LABELS) as ThemePreference[]).map((id) => ({
+              itemType: 'checkbox' as const,
+              id,
+              text: THEME_LABELS[id],
+              checked: id === theme.preference,
+            })),
+            onItemClick: ({ detail }) => {
+              theme.choose(detail.id as ThemePreference);
+            },
+          },
+        ]}
+        i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All features' }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import AppLayout from '@cloudscape-design/components/app-layout';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Flashbar from '@cloudscape-design/components/flashbar';
+import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
+import { useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { useFollow } from '@/hooks/use-follow';
+import { paths } from '@/lib/paths';
+import { useNotifications } from './notifications';
+
+export interface Breadcrumb {
+  text: string;
+  href: string;
+}
+
+// Only pages that exist are linked.
+const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
+  { type: 'link', text: 'Event history', href: paths.eventHistory() },
+  { type: 'divider' },
+  { type: 'link', text: 'Settings', href: paths.settings() },
+];
+
+/** The longest navigation href that the current path starts with. */
+function activeHrefFor(pathname: string): string {
+  const hrefs = NAVIGATION_ITEMS.flatMap((item) =>
+    item.type === 'link'
+      ? [item.href]
+      : item.type === 'section'
+        ? item.items.flatMap((child) => (child.type === 'link' ? [child.href] : []))
+        : [],
+  );
+  return (
+    hrefs
+      .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? pathname
+  );
+}
+
+/** Every page's frame: side navigation, flash messages and breadcrumbs around the content. */
+export function PageLayout({
+  breadcrumbs,
+  children,
+  contentType = 'default',
+}: {
+  breadcrumbs: readonly Breadcrumb[];
+  children: ReactNode;
+  contentType?: 'default' | 'table' | 'form' | 'wizard' | 'cards' | 'dashboard';
+}) {
+  const follow = useFollow();
+  const { pathname } = useLocation();
+  const { items } = useNotifications();
+  const [navigationOpen, setNavigationOpen] = useState(true);
+  return (
+    <AppLayout
+      headerSelector="#top-navigation"
+      contentType={contentType}
+      navigationOpen={navigationOpen}
+      onNavigationChange={({ detail }) => {
+        setNavigationOpen(detail.open);
+      }}
+      navigation={
+        <SideNavigation
+          header={{ text: 'CloudTrail', href: paths.home() }}
+          activeHref={activeHrefFor(pathname)}
+          items={NAVIGATION_ITEMS}
+          onFollow={follow}
+        />
+      }
+      notifications={<Flashbar items={[...items]} stackItems={items.length > 2} />}
+      breadcrumbs={
+        <BreadcrumbGroup
+          ariaLabel="Breadcrumbs"
+          items={[{ text: 'CloudTrail', href: paths.home() }, ...breadcrumbs]}
+          onFollow={follow}
+        />
+      }
+      toolsHide
+      content={children}
+      ariaLabels={{
+        navigation: 'Side navigation',
+        navigationClose: 'Close side navigation',
+        navigationToggle: 'Open side navigation',
+        notifications: 'Notifications',
+      }}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { expect, test } from 'vitest';
+import { server } from '../../../mocks/node';
+import { renderApp } from '@/testing/render-app';
+
+test('rejects a malformed emulator URL next to the field and saves nothing', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('radio', { name: /Emulator URL/ }));
+  const url = screen.getByRole('textbox', { name: 'Emulator URL' });
+  await user.clear(url);
+  await user.type(url, 'localhost 4566');
+  await user.tab();
+  expect(await screen.findByText(/Enter an http:\/\/ or https:\/\/ URL/)).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(screen.getByRole('link', { name: /Backend: Embedded emulator/ })).toBeVisible();
+  expect(localStorage.getItem('cloudtrail-console.connection')).toBeNull();
+});
+
+test('says what failed when the emulator URL does not answer', async () => {
+  server.use(http.post('http://127.0.0.1:4599/', () => HttpResponse.error()));
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('radio', { name: /Emulator URL/ }));
+  const url = screen.getByRole('textbox', { name: 'Emulator URL' });
+  await user.clear(url);
+  await user.type(url, 'http://127.0.0.1:4599');
+  await user.click(screen.getByRole('button', { name: 'Test connection' }));
+  const [message] = await screen.findAllByText(/Backend unreachable: The emulator did not answer/);
+  expect(message).toBeVisible();
+});
+
+test('connects to an emulator URL and shows it as the backend', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('radio', { name: /Emulator URL/ }));
+  // The msw test server answers for any URL the test routes to the emulator.
+  server.use(
+    http.post('http://127.0.0.1:4566/', ({ request }) => {
+      const target = request.headers.get('x-amz-target');
+      return target?.endsWith('LookupEvents')
+        ? HttpResponse.json({ Events: [] }, { headers: { 'content-type': 'application/x-amz-json-1.1' } })
+        : HttpResponse.json({}, { status: 400 });
+    }),
+  );
+  await user.click(screen.getByRole('button', { name: 'Test connection' }));
+  expect(await screen.findByText(/Connected: the backend answered LookupEvents/)).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByRole('link', { name: /Backend: Emulator at http:\/\/127.0.0.1:4566/ })).toBeVisible();
+  expect(JSON.parse(localStorage.getItem('cloudtrail-console.connection') ?? '{}')).toEqual({
+    kind: 'local',
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:4566',
+  });
+});
+
+test('keeps AWS credentials out of localStorage, and in sessionStorage only when asked', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('radio', { name: /^AWS/ }));
+  await user.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'AKIAIOSFODNN7EXAMPLE');
+  await user.type(screen.getByLabelText('Secret access key'), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByRole('link', { name: /Backend: AWS/ })).toBeVisible();
+  expect(localStorage.getItem('cloudtrail-console.connection')).toBe('{"kind":"aws","region":"us-east-1"}');
+  expect(sessionStorage.length).toBe(0);
+
+  await user.click(screen.getByRole('checkbox', { name: /Remember credentials in this tab/ }));
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(sessionStorage.getItem('cloudtrail-console.aws-credentials')).toContain('AKIAIOSFODNN7EXAMPLE');
+  const everything = Object.keys(localStorage)
+    .map((key) => localStorage.getItem(key))
+    .join('\n');
+  expect(everything).not.toContain('wJalrXUtnFEMI');
+});
+
+test('requires an access key ID and a secret before connecting to AWS', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('radio', { name: /^AWS/ }));
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText(/An access key ID has at least 16 characters/)).toBeVisible();
+  expect(screen.getByText('Enter the secret access key.')).toBeVisible();
+  expect(screen.getByRole('link', { name: /Backend: Embedded emulator/ })).toBeVisible();
+});
+
+test('turns LookupEvents throttling of the embedded emulator off and on', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  const toggle = await screen.findByRole('checkbox', { name: /Throttle LookupEvents/ });
+  // The test emulator starts with throttling off.
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  expect(await screen.findByRole('checkbox', { name: /Throttle LookupEvents/, checked: true })).toBeVisible();
+});

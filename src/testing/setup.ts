@@ -1,0 +1,53 @@
+// Console tests: the real providers and the real emulator behind msw/node, in jsdom.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { resetTestEmulator, server, TEST_START } from '../../mocks/node';
+
+// jsdom lacks matchMedia; the console follows the system colour scheme through it.
+Object.defineProperty(window, 'matchMedia', {
+  configurable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+
+let unexpected: string[] = [];
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+});
+
+beforeEach(() => {
+  // Relative time ranges line up with the emulator's clock.
+  vi.setSystemTime(TEST_START);
+  unexpected = [];
+  for (const method of ['error', 'warn'] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      unexpected.push(args.map(String).join(' '));
+    });
+});
+
+afterEach(async () => {
+  cleanup();
+  localStorage.clear();
+  sessionStorage.clear();
+  server.resetHandlers();
+  await resetTestEmulator();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  const messages = unexpected;
+  unexpected = [];
+  if (messages.length > 0) throw new Error(`console.error or console.warn was called:\n${messages.join('\n')}`);
+});
+
+afterAll(() => {
+  server.close();
+});
