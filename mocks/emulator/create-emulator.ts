@@ -48,6 +48,14 @@ interface OperationDefinition {
   rate?: number;
 }
 
+/**
+ * Sets a resource up on a loaded world: registers its record router and, in a fresh world,
+ * creates its seeded objects (SEMANTICS.md §14).
+ */
+export type ResourceInstaller = (state: EmulatorState, options: { fresh: boolean }) => void;
+
+const RESOURCES: ResourceInstaller[] = [];
+
 const OPERATIONS: Record<string, OperationDefinition> = {
   LookupEvents: { run: lookupEvents, memberOrder: LOOKUP_EVENTS_MEMBER_ORDER, rate: LOOKUP_EVENTS_PER_SECOND },
 };
@@ -100,10 +108,15 @@ async function loadState(
   state.loadSeeded();
   for (const entry of stored) {
     if (entry.collection === 'records') state.loadStored(entry.value);
-    if (entry.collection === 'meta' && entry.key === 'ids' && typeof entry.value === 'number')
-      state.ids.state = entry.value;
+    else if (entry.collection !== 'meta') state.loadEntity(entry);
+    else if (entry.key === 'ids' && typeof entry.value === 'number') state.ids.state = entry.value;
   }
-  if (!isWorldConfig(savedConfig)) await options.storage.write([{ collection: 'meta', key: 'config', value: config }]);
+  const fresh = !isWorldConfig(savedConfig);
+  for (const install of RESOURCES) install(state, { fresh });
+  await options.storage.write([
+    ...(fresh ? [{ collection: 'meta', key: 'config', value: config }] : []),
+    ...state.takePending(),
+  ]);
   return state;
 }
 

@@ -16,21 +16,36 @@ export interface WorldConfig {
   seededEvents: number;
 }
 
-/** Receives each new record after it is stored, to route it into event data stores and the like. */
-export type RecordListener = (entry: EventEntry, record: CloudTrailRecord) => void;
+/**
+ * Decides which event data stores take a new record (SEMANTICS.md §9); returns their IDs. The
+ * choice is saved with the record, so a restart restores each store's contents as they were.
+ */
+export type RecordRouter = (entry: EventEntry, record: CloudTrailRecord) => readonly string[];
 
 /** Saved form of a record that is not part of the seeded past. */
 interface StoredRecord {
   json: string;
   sequence: number;
+  /** IDs of the event data stores that took the record. */
+  stores?: string[];
 }
 
+const RESERVED_COLLECTIONS = new Set(['meta', 'records']);
+
 export const HISTORY_DAYS = 90;
+
+/** About 3 MB of recently served seeded records. */
+const SEEDED_JSON_CACHE = 2048;
 
 export class EmulatorState {
   private readonly histories = new Map<string, EventHistory>();
   private readonly entries = new Map<string, EventEntry>();
-  private readonly listeners: RecordListener[] = [];
+  private readonly routers: RecordRouter[] = [];
+  private readonly tables = new Map<string, Map<string, unknown>>();
+  private readonly storeContents = new Map<string, EventEntry[]>();
+  private readonly strings = new Map<string, string>();
+  /** Recently rebuilt seeded records: paging back and forth does not rebuild them. */
+  private readonly seededJson = new Map<number, string>();
   private pending: StoredEntry[] = [];
   private nextSequence = 0;
   /** Ids, request ids and tokens; its position is saved so a restart never repeats an id. */
@@ -60,9 +75,25 @@ export class EmulatorState {
     return this.entries.get(eventId);
   }
 
+  /** Every record the emulator holds, in no particular order. */
+  allEntries(): IterableIterator<EventEntry> {
+    return this.entries.values();
+  }
+
   /** The serialized record of an entry; seeded records are rebuilt from the seed. */
   jsonOf(entry: EventEntry): string {
-    return typeof entry.source === 'string' ? entry.source : serializeRecord(this.seeded.record(entry.source));
+    if (typeof entry.source === 'string') return entry.source;
+    const cached = this.seededJson.get(entry.source);
+    if (cached !== undefined) return cached;
+    // Seeded records are assembled in CloudTrail's key order (a seed test checks it), so plain
+    // JSON.stringify gives their serialized form without reordering.
+    const json = JSON.stringify(this.seeded.record(entry.source));
+    if (this.seededJson.size >= SEEDED_JSON_CACHE) {
+      const oldest = this.seededJson.keys().next();
+      if (!oldest.done) this.seededJson.delete(oldest.value);
+    }
+    this.seededJson.set(entry.source, json);
+    return json;
   }
 
   /** Start of the 90-day history window at `now` (epoch ms), in epoch seconds. */
@@ -75,9 +106,77 @@ export class EmulatorState {
     return this.nextSequence - 1;
   }
 
-  onRecord(listener: RecordListener): void {
-    this.listeners.push(listener);
+  /** Adds a router; every record ingested from now on passes through it. */
+  addRouter(router: RecordRouter): void {
+    this.routers.push(router);
   }
+
+  /** Records an event data store holds, in the order they arrived. */
+  contents(storeId: string): readonly EventEntry[] {
+    return this.storeContents.get(storeId) ?? [];
+  }
+
+  /** Puts an existing record into a store, for seeded stores filled as if routing had always run. */
+  addToStore(storeId: string, entry: EventEntry): void {
+    let list = this.storeContents.get(storeId);
+    if (!list) {
+      list = [];
+      this.storeContents.set(storeId, list);
+    }
+    list.push(entry);
+  }
+
+  /** Empties a store's contents, for a purged store. */
+  dropStore(storeId: string): void {
+    this.storeContents.delete(storeId);
+  }
+
+  /** Removes a store's records that fail `keep`, for retention. */
+  filterStore(storeId: string, keep: (entry: EventEntry) => boolean): void {
+    const list = this.storeContents.get(storeId);
+    if (list) this.storeContents.set(storeId, list.filter(keep));
+  }
+
+  /** The entities of a collection (event data stores, channels, tags, ...), by key. */
+  table<T>(collection: string): ReadonlyMap<string, T> {
+    return (this.tables.get(collection) ?? new Map()) as ReadonlyMap<string, T>;
+  }
+
+  /** Saves an entity: kept in memory now, written to storage before the call is answered. */
+  put(collection: string, key: string, value: unknown): void {
+    if (RESERVED_COLLECTIONS.has(collection)) throw new Error(`${collection} is not an entity collection`);
+    let table = this.tables.get(collection);
+    if (!table) {
+      table = new Map();
+      this.tables.set(collection, table);
+    }
+    table.set(key, value);
+    this.persist({ collection, key, value });
+  }
+
+  /** Deletes an entity. */
+  remove(collection: string, key: string): void {
+    this.tables.get(collection)?.delete(key);
+    this.persist({ collection, key });
+  }
+
+  /** Loads an entity saved by an earlier run. */
+  loadEntity(entry: StoredEntry): void {
+    let table = this.tables.get(entry.collection);
+    if (!table) {
+      table = new Map();
+      this.tables.set(entry.collection, table);
+    }
+    table.set(entry.key, entry.value);
+  }
+
+  /** One shared copy of a repeated string (names, ARNs): a million records repeat few of them. */
+  readonly intern = (text: string): string => {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  };
 
   private index(entry: EventEntry, sequence: number) {
     this.entries.set(entry.eventId, entry);
@@ -87,26 +186,33 @@ export class EmulatorState {
   /** Loads the seeded past into the indexes; routing of seeded records is left to each resource. */
   loadSeeded(): void {
     for (let index = 0; index < this.seeded.count; index++) {
-      this.index(toEventEntry(this.seeded.record(index), index), this.nextSequence++);
+      this.index(toEventEntry(this.seeded.record(index), index, this.intern), this.nextSequence++);
     }
   }
 
-  /** Loads a record saved by an earlier run. */
+  /** Loads a record saved by an earlier run, back into the stores that took it. */
   loadStored(value: unknown): void {
     const stored = value as StoredRecord;
     const record = JSON.parse(stored.json) as CloudTrailRecord;
-    this.index(toEventEntry(record, stored.json), stored.sequence);
+    const entry = toEventEntry(record, stored.json, this.intern);
+    this.index(entry, stored.sequence);
+    for (const storeId of stored.stores ?? []) this.addToStore(storeId, entry);
     this.nextSequence = Math.max(this.nextSequence, stored.sequence + 1);
   }
 
-  /** Adds a new record: indexed, routed to listeners, and queued for storage (SEMANTICS.md §9). */
-  ingest(record: CloudTrailRecord): EventEntry {
+  /**
+   * Adds a new record: indexed into history, routed into stores (or, for PutAuditEvents, written
+   * to the given destinations), and queued for storage (SEMANTICS.md §9).
+   */
+  ingest(record: CloudTrailRecord, destinations?: readonly string[]): EventEntry {
     const json = serializeRecord(record);
     const sequence = this.nextSequence++;
-    const entry = toEventEntry(record, json);
+    const entry = toEventEntry(record, json, this.intern);
     this.index(entry, sequence);
-    this.persist({ collection: 'records', key: entry.eventId, value: { json, sequence } satisfies StoredRecord });
-    for (const listener of this.listeners) listener(entry, record);
+    const stores = destinations ?? this.routers.flatMap((router) => router(entry, record));
+    for (const storeId of stores) this.addToStore(storeId, entry);
+    const stored: StoredRecord = { json, sequence, ...(stores.length > 0 ? { stores: [...stores] } : {}) };
+    this.persist({ collection: 'records', key: entry.eventId, value: stored });
     return entry;
   }
 
