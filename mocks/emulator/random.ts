@@ -34,56 +34,80 @@ export interface Random {
 
 const HEX = '0123456789abcdef';
 
-/** A mulberry32 generator starting from a 32-bit state. */
-export function mulberry32(initialState: number): Random {
-  let state = initialState >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/**
+ * mulberry32. A class rather than closures: the seeded history builds one generator per record it
+ * regenerates, so construction must be cheap.
+ */
+class Mulberry32 implements Random {
+  private current: number;
+
+  constructor(initialState: number) {
+    this.current = initialState >>> 0;
+  }
+
+  get state(): number {
+    return this.current;
+  }
+
+  set state(value: number) {
+    this.current = value >>> 0;
+  }
+
+  next(): number {
+    this.current = (this.current + 0x6d2b79f5) >>> 0;
+    let t = this.current;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (bound: number) => Math.floor(next() * bound);
-  const chars = (length: number, alphabet: string) => {
+  }
+
+  int(bound: number): number {
+    return Math.floor(this.next() * bound);
+  }
+
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.int(items.length)];
+    if (item === undefined) throw new RangeError('pick from an empty list');
+    return item;
+  }
+
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, weight] of items) total += weight;
+    let roll = this.next() * total;
+    for (const [item, weight] of items) {
+      roll -= weight;
+      if (roll < 0) return item;
+    }
+    const last = items.at(-1);
+    if (last === undefined) throw new RangeError('weighted pick from an empty list');
+    return last[0];
+  }
+
+  uuid(): string {
+    const hex = this.chars(32, HEX);
+    const variant = HEX.charAt(8 + this.int(4));
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  chars(length: number, alphabet: string): string {
     let out = '';
-    for (let index = 0; index < length; index++) out += alphabet.charAt(int(alphabet.length));
+    for (let index = 0; index < length; index++) out += alphabet.charAt(this.int(alphabet.length));
     return out;
-  };
-  return {
-    next,
-    int,
-    between: (min, max) => min + int(max - min + 1),
-    chance: (probability) => next() < probability,
-    pick: <T>(items: readonly T[]) => {
-      const item = items[int(items.length)];
-      if (item === undefined) throw new RangeError('pick from an empty list');
-      return item;
-    },
-    weighted: <T>(items: readonly (readonly [T, number])[]) => {
-      const total = items.reduce((sum, [, weight]) => sum + weight, 0);
-      let roll = next() * total;
-      for (const [item, weight] of items) {
-        roll -= weight;
-        if (roll < 0) return item;
-      }
-      const last = items.at(-1);
-      if (last === undefined) throw new RangeError('weighted pick from an empty list');
-      return last[0];
-    },
-    uuid: () => {
-      const hex = chars(32, HEX);
-      const variant = HEX.charAt(8 + int(4));
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-    },
-    chars,
-    get state() {
-      return state;
-    },
-    set state(value: number) {
-      state = value >>> 0;
-    },
-  };
+  }
+}
+
+/** A mulberry32 generator starting from a 32-bit state. */
+export function mulberry32(initialState: number): Random {
+  return new Mulberry32(initialState);
 }
 
 /** The sub-stream `stream` of seed `seed`. */

@@ -117,10 +117,18 @@ export interface ProjectedResource {
   arn: string;
 }
 
-export function projectResources(resources: readonly RecordResource[] | undefined): ProjectedResource[] {
-  return (resources ?? []).map((resource) => {
+const NO_RESOURCES: readonly ProjectedResource[] = [];
+
+const same = (text: string) => text;
+
+export function projectResources(
+  resources: readonly RecordResource[] | undefined,
+  intern: (text: string) => string = same,
+): readonly ProjectedResource[] {
+  if (!resources || resources.length === 0) return NO_RESOURCES;
+  return resources.map((resource) => {
     const arn = resource.ARN ?? resource.ARNPrefix ?? '';
-    return { ResourceType: resource.type, ResourceName: resourceNameOf(arn), arn };
+    return { ResourceType: intern(resource.type), ResourceName: intern(resourceNameOf(arn)), arn: intern(arn) };
   });
 }
 
@@ -151,20 +159,29 @@ export function recordTimeSeconds(eventTime: string): number {
   return Math.floor(Date.parse(eventTime) / 1000);
 }
 
-/** The in-memory entry of a record. */
-export function toEventEntry(record: CloudTrailRecord, source: string | number): EventEntry {
+/**
+ * The in-memory entry of a record. `intern` shares repeated strings (names, sources, ARNs) between
+ * entries, which keeps a large history small.
+ */
+export function toEventEntry(
+  record: CloudTrailRecord,
+  source: string | number,
+  intern: (text: string) => string = same,
+): EventEntry {
+  const username = usernameOf(record.userIdentity);
+  const accessKeyId = record.userIdentity.accessKeyId;
   return {
     time: recordTimeSeconds(record.eventTime),
     eventId: record.eventID,
-    account: record.recipientAccountId,
-    region: record.awsRegion,
+    account: intern(record.recipientAccountId),
+    region: intern(record.awsRegion),
     category: record.eventCategory,
-    eventName: record.eventName,
-    eventSource: record.eventSource,
-    username: usernameOf(record.userIdentity),
-    accessKeyId: record.userIdentity.accessKeyId === '' ? undefined : record.userIdentity.accessKeyId,
+    eventName: intern(record.eventName),
+    eventSource: intern(record.eventSource),
+    username: username === undefined ? undefined : intern(username),
+    accessKeyId: accessKeyId === undefined || accessKeyId === '' ? undefined : intern(accessKeyId),
     readOnly: record.readOnly === undefined ? undefined : record.readOnly ? 'true' : 'false',
-    resources: projectResources(record.resources),
+    resources: projectResources(record.resources, intern),
     source,
   };
 }
