@@ -1,5 +1,10 @@
 // The transport, checked on the wire: targets, error encoding, unknown operations, bad bodies.
-import { CreateTrailCommand, LookupEventsCommand, UnsupportedOperationException } from '@aws-sdk/client-cloudtrail';
+import {
+  CreateTrailCommand,
+  ListEventDataStoresCommand,
+  LookupEventsCommand,
+  UnsupportedOperationException,
+} from '@aws-sdk/client-cloudtrail';
 import { expect, test } from 'vitest';
 import { emulatorClient } from './node';
 
@@ -87,4 +92,29 @@ test('answers operations of the model it does not serve with UnsupportedOperatio
 test('refuses a region it does not serve', async () => {
   const client = emulatorClient({ region: 'me-south-1' });
   await expect(client.send(new LookupEventsCommand({}))).rejects.toBeInstanceOf(UnsupportedOperationException);
+});
+
+test('answers the console’s emulator extension for a store’s usage, without recording it', async () => {
+  const list = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  const store = list.EventDataStores?.find((item) => item.Name === 'management-events');
+  const response = await post(
+    JSON.stringify({ EventDataStore: store?.EventDataStoreArn }),
+    'CloudTrailEmulator_20250101.GetEventDataStoreUsage',
+  );
+  expect(response.status).toBe(200);
+  const usage = (await response.json()) as { EventDataStoreArn: string; Events: number; Bytes: number };
+  expect(usage.EventDataStoreArn).toBe(store?.EventDataStoreArn);
+  expect(usage.Events).toBeGreaterThan(1000);
+  expect(usage.Bytes).toBeGreaterThan(usage.Events * 500);
+  const unknown = await post(
+    '{"EventDataStore":"00000000-0000-4000-8000-000000000000"}',
+    'CloudTrailEmulator_20250101.GetEventDataStoreUsage',
+  );
+  expect(unknown.headers.get('x-amzn-errortype')).toBe('EventDataStoreNotFoundException');
+  const { Events } = await emulatorClient().send(
+    new LookupEventsCommand({
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetEventDataStoreUsage' }],
+    }),
+  );
+  expect(Events).toEqual([]);
 });

@@ -24,6 +24,8 @@ export const SOURCE_IP_HEADER = 'x-emulator-source-ip';
 // The JS SDK sends the short target; the AWS CLI and botocore send the long one. The prefix is
 // not checked: the operation is the text after the last dot.
 const TARGET = /^(?:[\w.]*\.)?CloudTrail_20131101\.(\w+)$/;
+/** Emulator extensions (information CloudTrail has no operation for), asked for by the console. */
+const EXTENSION_TARGET = /^CloudTrailEmulator_20250101\.(\w+)$/;
 
 const SIGV4_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 const HOST_REGION = /^cloudtrail(?:-data)?\.([a-z0-9-]+)\.amazonaws\.com$/;
@@ -92,9 +94,12 @@ export function createHandlers(emulator: Emulator): HttpHandler[] {
     http.post(CLOUDTRAIL_ENDPOINT, async ({ request }) => {
       const requestId = emulator.newRequestId();
       const info = requestInfoFrom(request, requestId);
-      const operation = TARGET.exec(request.headers.get('x-amz-target') ?? '')?.[1];
+      const target = request.headers.get('x-amz-target') ?? '';
+      const extension = EXTENSION_TARGET.exec(target)?.[1];
+      const operation = TARGET.exec(target)?.[1];
       try {
         const body = await readJson(request);
+        if (extension !== undefined) return json11(await emulator.extension(extension, body, info), requestId);
         return json11(await emulator.dispatch(operation, body, info), requestId);
       } catch (error) {
         if (error instanceof ServiceError) return json11Error(error, requestId);

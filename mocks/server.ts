@@ -75,7 +75,11 @@ function awsUrl(request: IncomingMessage): string {
   const scope = SCOPE.exec(request.headers.authorization ?? '');
   const path = request.url ?? '/';
   const service = scope?.[2] ?? (path.startsWith('/PutAuditEvents') ? 'cloudtrail-data' : 'cloudtrail');
-  return `https://${service}.${scope?.[1] ?? DEFAULT_REGION}.amazonaws.com${path}`;
+  // Unsigned requests (the console's emulator extensions) name their region in the query string.
+  const queryRegion = new URL(path, 'http://localhost').searchParams.get('region');
+  const region =
+    scope?.[1] ?? (queryRegion !== null && /^[a-z0-9-]+$/.test(queryRegion) ? queryRegion : DEFAULT_REGION);
+  return `https://${service}.${region}.amazonaws.com${path}`;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse) {

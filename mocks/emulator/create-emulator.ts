@@ -11,10 +11,23 @@ import {
   UnsupportedOperationException,
 } from './errors';
 import { DEFAULT_REGION, isRegion, principalForAccessKey } from './identities';
+import {
+  createEventDataStore,
+  deleteEventDataStore,
+  getEventDataStore,
+  listEventDataStores,
+  restoreEventDataStore,
+  startEventDataStoreIngestion,
+  stopEventDataStoreIngestion,
+  updateEventDataStore,
+} from './operations/event-data-stores';
+import { getEventDataStoreUsage } from './operations/event-data-stores';
 import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './operations/events';
+import { addTags, listTags, removeTags } from './operations/tags';
 import { DEFAULT_SEED } from './random';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
 import { selfRecord } from './self-record';
+import { installEventDataStores } from './stores/event-data-store';
 import { EmulatorState, type WorldConfig } from './state';
 import type { EmulatorStorage, StoredEntry } from './storage/storage';
 import { Throttle } from './throttle';
@@ -54,10 +67,26 @@ interface OperationDefinition {
  */
 export type ResourceInstaller = (state: EmulatorState, options: { fresh: boolean }) => void;
 
-const RESOURCES: ResourceInstaller[] = [];
+const RESOURCES: ResourceInstaller[] = [installEventDataStores];
+
+/** Emulator extensions (see Emulator.extension), by name. */
+const EXTENSIONS: Record<string, (input: Record<string, unknown>, context: RequestContext) => unknown> = {
+  GetEventDataStoreUsage: getEventDataStoreUsage,
+};
 
 const OPERATIONS: Record<string, OperationDefinition> = {
   LookupEvents: { run: lookupEvents, memberOrder: LOOKUP_EVENTS_MEMBER_ORDER, rate: LOOKUP_EVENTS_PER_SECOND },
+  CreateEventDataStore: { run: createEventDataStore },
+  GetEventDataStore: { run: getEventDataStore },
+  ListEventDataStores: { run: listEventDataStores },
+  UpdateEventDataStore: { run: updateEventDataStore },
+  DeleteEventDataStore: { run: deleteEventDataStore },
+  RestoreEventDataStore: { run: restoreEventDataStore },
+  StartEventDataStoreIngestion: { run: startEventDataStoreIngestion },
+  StopEventDataStoreIngestion: { run: stopEventDataStoreIngestion },
+  AddTags: { run: addTags },
+  RemoveTags: { run: removeTags },
+  ListTags: { run: listTags },
 };
 
 export interface Emulator {
@@ -68,6 +97,11 @@ export interface Emulator {
    * records the call in event history and saves every change before answering. Throws ServiceError.
    */
   dispatch(operation: string | undefined, body: unknown, info: RequestInfo): Promise<unknown>;
+  /**
+   * Serves an emulator extension: information CloudTrail's API has no operation for, which the
+   * console shows when its backend is an emulator. Not recorded as a CloudTrail event.
+   */
+  extension(operation: string | undefined, body: unknown, info: RequestInfo): Promise<unknown>;
   readonly settings: EmulatorSettings;
   /** Changes runtime settings; they are saved with the state. */
   configure(settings: Partial<EmulatorSettings>): Promise<void>;
@@ -188,6 +222,37 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       if (operation === undefined || !MODEL_OPERATIONS.has(operation))
         return Promise.reject(new UnknownOperationException(`Unknown operation ${operation ?? '(none)'}.`));
       return serve(operation, body, info);
+    },
+    extension: (operation, body, info) => {
+      const run = operation === undefined ? undefined : EXTENSIONS[operation];
+      if (operation === undefined || !run)
+        return Promise.reject(new UnknownOperationException(`Unknown emulator extension ${operation ?? '(none)'}.`));
+      const region = info.region ?? DEFAULT_REGION;
+      if (!isRegion(region))
+        return Promise.reject(
+          new UnsupportedOperationException(`The region ${region} is not served by this emulator.`),
+        );
+      const caller = principalForAccessKey(info.accessKeyId);
+      const context: RequestContext = {
+        state,
+        operation,
+        requestId: info.requestId,
+        region,
+        caller,
+        account: caller.account,
+        now: clock.now(),
+        sourceIp: info.sourceIp ?? '127.0.0.1',
+        userAgent: info.userAgent,
+        fromConsole: false,
+        resources: [],
+      };
+      try {
+        return Promise.resolve(
+          run(typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}, context),
+        );
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
     },
     settings,
     configure: async (next) => {
