@@ -21,6 +21,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      '*.tmp.mjs',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',

@@ -1,27 +1,155 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-test('shows seeded events in Event history and keeps recorded calls across a reload', async ({
+function eventsTable(page: Page) {
+  // Rows expand to show their record, so the table is a treegrid.
+  return page.getByRole('treegrid', { name: 'Events' });
+}
+
+async function addFilter(page: Page, attribute: string, value: string) {
+  await page.getByRole('button', { name: /Lookup attribute/ }).click();
+  await page.getByRole('option', { name: attribute, exact: true }).click();
+  // Event source offers known sources (an autosuggest); other attributes take text.
+  const input =
+    attribute === 'Event source'
+      ? page.getByRole('combobox', { name: 'Attribute value' })
+      : page.getByRole('textbox', { name: 'Attribute value' });
+  await input.fill(value);
+  await page.getByRole('button', { name: 'Add filter' }).click();
+  await expect(page.getByText(`${attribute}: ${value}`, { exact: true })).toBeVisible();
+}
+
+/** The text of a column's cells in the table's body. */
+async function column(page: Page, index: number): Promise<string[]> {
+  const rows = eventsTable(page).getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  const count = await rows.count();
+  const values: string[] = [];
+  for (let row = 1; row < count; row++)
+    values.push((await rows.nth(row).locator('th, td').nth(index).textContent()) ?? '');
+  return values;
+}
+
+test('shows seeded events and keeps recorded calls across a reload', async ({
   page,
   openConsole,
   expectAccessible,
 }) => {
   const startedAt = Date.now();
-  await openConsole('/');
-  await expect(page.getByRole('heading', { name: /Event history/ })).toBeVisible();
-  const table = page.getByRole('table', { name: 'Events' });
-  // Header plus a page of 50 events.
-  await expect(table.getByRole('row')).toHaveCount(51);
+  await openConsole('/events?filter=EventName:LookupEvents');
+  await expect(eventsTable(page).getByRole('rowheader').first()).toBeVisible();
 
   await page.reload();
-  await expect(table.getByRole('row')).toHaveCount(51);
-  // The newest event is the console's own LookupEvents call from before the reload: the emulator
+  // The newest LookupEvents is the console's own call from before the reload: the emulator
   // recorded it and IndexedDB kept it (a call never sees its own record).
-  const newest = table.getByRole('row').nth(1);
+  const newest = eventsTable(page).getByRole('row').nth(1);
   await expect(newest.getByRole('rowheader')).toHaveText('LookupEvents');
   await expect(newest).toContainText('admin');
-  const time = await newest.getByRole('cell').first().textContent();
-  expect(Date.parse(time ?? '')).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000);
+  const time = (await newest.getByRole('gridcell').first().textContent()) ?? '';
+  expect(Date.parse(time.replace(' UTC', 'Z'))).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000);
   await expectAccessible();
+});
+
+test('finds who deleted a bucket, starting from the front page', async ({ page, openConsole, expectAccessible }) => {
+  await openConsole('/');
+  await expect(page.getByRole('heading', { name: /Event history/, level: 1 })).toBeVisible();
+  await addFilter(page, 'Event name', 'DeleteBucket');
+  expect(new Set(await column(page, 0))).toEqual(new Set(['DeleteBucket']));
+  const deletion = eventsTable(page).getByRole('row').filter({ hasText: 'acme-test-bucket-jordan' });
+  await expect(deletion).toContainText('dev-jordan');
+  await expect(deletion).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  await expectAccessible();
+});
+
+test('filters by user name', async ({ page, openConsole, expectAccessible }) => {
+  await openConsole('/events?filter=');
+  await addFilter(page, 'User name', 'maria.garcia@example.com');
+  expect(new URL(page.url()).searchParams.getAll('filter')).toEqual(['Username:maria.garcia@example.com']);
+  expect(new Set(await column(page, 2))).toEqual(new Set(['maria.garcia@example.com']));
+  await expectAccessible();
+});
+
+test('changes the time range', async ({ page, openConsole, expectAccessible }) => {
+  await openConsole('/events');
+  await expect(eventsTable(page).getByRole('rowheader').first()).toBeVisible();
+  await page.getByRole('button', { name: /Time range/ }).click();
+  await page.getByRole('radio', { name: 'Last 1 week' }).check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/[?&]last=1w/);
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000 - 60_000;
+  const times = await column(page, 1);
+  expect(times.length).toBeGreaterThan(0);
+  for (const time of times) expect(Date.parse(time.replace(' UTC', 'Z'))).toBeGreaterThanOrEqual(weekAgo);
+  await expectAccessible();
+});
+
+test('combines two attributes and says how complete the result is', async ({ page, openConsole, expectAccessible }) => {
+  await openConsole('/events?filter=');
+  await addFilter(page, 'Event source', 's3.amazonaws.com');
+  await addFilter(page, 'User name', 'dev-jordan');
+  await expect(page.getByText(/CloudTrail looked up User name; this console applied Event source/)).toBeVisible();
+  expect(new Set(await column(page, 2))).toEqual(new Set(['dev-jordan']));
+  expect(new Set(await column(page, 3))).toEqual(new Set(['s3.amazonaws.com']));
+  await expectAccessible();
+});
+
+test('downloads the result as CSV, formulas neutralised', async ({ page, openConsole }) => {
+  await openConsole('/events?filter=EventName:DeleteBucket');
+  // A user name that a spreadsheet would run as a formula.
+  await page.evaluate(async () => {
+    const now = new Date();
+    now.setMilliseconds(0);
+    await window.cloudtrailEmulator?.ingest([
+      {
+        eventVersion: '1.11',
+        userIdentity: {
+          type: 'IAMUser',
+          principalId: 'AIDAEXAMPLE',
+          accountId: '123456789012',
+          userName: '=HYPERLINK("http://x")',
+        },
+        eventTime: now.toISOString().replace('.000Z', 'Z'),
+        eventSource: 's3.amazonaws.com',
+        eventName: 'DeleteBucket',
+        awsRegion: 'us-east-1',
+        sourceIPAddress: '198.51.100.9',
+        requestParameters: { bucketName: 'formula-test' },
+        responseElements: null,
+        requestID: 'E2ETESTREQUEST01',
+        eventID: '0e2e0e2e-0000-4000-8000-000000000001',
+        readOnly: false,
+        resources: [{ type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::formula-test' }],
+        eventType: 'AwsApiCall',
+        managementEvent: true,
+        recipientAccountId: '123456789012',
+        eventCategory: 'Management',
+      },
+    ]);
+  });
+  await page.getByRole('button', { name: 'Refresh events' }).click();
+  const rows = eventsTable(page).getByRole('rowheader');
+  await expect(rows.first()).toBeVisible();
+  const shown = await rows.count();
+
+  await page.getByRole('button', { name: 'Download events' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download events' });
+  await dialog.getByRole('radio', { name: /CSV/ }).check();
+  await dialog.getByRole('radio', { name: /Every matching event in the time range/ }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^cloudtrail-events-.*\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    '"Event ID","Event time","User name","Event name","Event source","Resource type","Resource name","AWS access key","Read-only","AWS region","Source IP address","Error code","Request ID","Resources"',
+  );
+  expect(lines).toHaveLength(shown + 1);
+  expect(lines.slice(1).every((line) => line.split('","')[3] === 'DeleteBucket')).toBe(true);
+  const injected = lines.find((line) => line.startsWith('"0e2e0e2e-'));
+  expect(injected).toContain(`"'=HYPERLINK(""http://x"")"`);
 });
 
 test('moves between the console’s pages from the side navigation', async ({ page, openConsole, expectAccessible }) => {

@@ -2,6 +2,7 @@
 // state in IndexedDB so a reload loses nothing. Playwright drives it through window.cloudtrailEmulator.
 import { setupWorker } from 'msw/browser';
 import { createEmulator, type EmulatorSettings } from './emulator/create-emulator';
+import type { CloudTrailRecord } from './emulator/records';
 import { indexedDbStorage } from './emulator/storage/indexeddb';
 import { createHandlers } from './handlers';
 import { failNextWith } from './scenarios';
@@ -11,6 +12,8 @@ export interface EmulatorControl {
   reset(options?: { seed?: number; seededEvents?: number }): Promise<void>;
   failNext(operation: string, errorName: string, message: string): void;
   configure(settings: Partial<EmulatorSettings>): Promise<void>;
+  /** Adds records (complete CloudTrail records) as if just delivered. */
+  ingest(records: CloudTrailRecord[]): Promise<void>;
 }
 
 declare global {
@@ -39,6 +42,7 @@ export async function startEmbeddedEmulator() {
       failNextWith(emulator, operation, errorName, message);
     },
     configure: (settings) => emulator.configure(settings),
+    ingest: (records) => emulator.ingest(records),
   };
   return {
     resume,

@@ -28,6 +28,7 @@ import { DEFAULT_SEED } from './random';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
 import { selfRecord } from './self-record';
 import { installEventDataStores } from './stores/event-data-store';
+import type { CloudTrailRecord } from './records';
 import { EmulatorState, type WorldConfig } from './state';
 import type { EmulatorStorage, StoredEntry } from './storage/storage';
 import { Throttle } from './throttle';
@@ -105,6 +106,8 @@ export interface Emulator {
   readonly settings: EmulatorSettings;
   /** Changes runtime settings; they are saved with the state. */
   configure(settings: Partial<EmulatorSettings>): Promise<void>;
+  /** Adds records as if they had just been delivered (routed and saved), for tests and scenarios. */
+  ingest(records: readonly CloudTrailRecord[]): Promise<void>;
   /** Makes the next call of an operation fail with the given error (see mocks/scenarios.ts). */
   failNext(operation: string, error: ServiceError): void;
   /** Forgets everything and seeds a new world from the given (or original) options. */
@@ -258,6 +261,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     configure: async (next) => {
       Object.assign(settings, next);
       await options.storage.write([{ collection: 'meta', key: 'settings', value: { ...settings } }]);
+    },
+    ingest: async (records) => {
+      for (const record of records) state.ingest(record);
+      await options.storage.write(state.takePending());
     },
     failNext: (operation, error) => {
       failures.set(operation, error);

@@ -1,6 +1,31 @@
 // Every link inside the console is built here, so routes can change in one place.
+import { eventHistorySearch, type EventHistoryView } from './event-history-url';
+
+function withSearch(path: string, search: URLSearchParams): string {
+  const text = search.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+/** The ID of an event data store ARN (`arn:aws:cloudtrail:<region>:<account>:eventdatastore/<id>`); an ID stays as it is. */
+function eventDataStoreIdOf(arnOrId: string): string {
+  const marker = ':eventdatastore/';
+  const at = arnOrId.indexOf(marker);
+  return at === -1 ? arnOrId : arnOrId.slice(at + marker.length);
+}
+
 export const paths = {
   home: () => '/',
-  eventHistory: () => '/events',
+  /** Event history, optionally with a view (filters, time range, page). */
+  eventHistory: (view?: Partial<EventHistoryView>) =>
+    view ? withSearch('/events', eventHistorySearch(view)) : '/events',
+  eventDetail: (eventId: string) => `/events/${encodeURIComponent(eventId)}`,
+  /** Lake event data stores of the region. */
+  eventDataStores: () => '/lake/event-data-stores',
+  createEventDataStore: () => '/lake/event-data-stores/create',
+  /** A store's page, by ARN or ID; the URL holds the ID. */
+  eventDataStoreDetail: (arnOrId: string) =>
+    `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}`,
+  editEventDataStore: (arnOrId: string) =>
+    `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}/edit`,
   settings: () => '/settings',
 } as const;

@@ -1,8 +1,11 @@
 // Console tests: the real providers and the real emulator behind msw/node, in jsdom.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetTestEmulator, server, TEST_START } from '../../mocks/node';
+
+// Pages load through the real emulator, and LookupEvents is paced at 2 calls per second.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks matchMedia; the console follows the system colour scheme through it.
 Object.defineProperty(window, 'matchMedia', {

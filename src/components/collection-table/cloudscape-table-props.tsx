@@ -8,6 +8,7 @@ export type CollectionRow<TData extends RowData> = Row<CollectionFeatures, TData
 /** Props that let Cloudscape's Table render a TanStack table: rows, cells, sorting, visibility, selection. */
 export function cloudscapeTableProps<TData extends RowData, TSelected>(
   table: ReactTable<CollectionFeatures, TData, TSelected>,
+  options: { expandable?: boolean } = {},
 ): Pick<
   TableProps<CollectionRow<TData>>,
   | 'items'
@@ -20,6 +21,7 @@ export function cloudscapeTableProps<TData extends RowData, TSelected>(
   | 'selectedItems'
   | 'onSelectionChange'
   | 'renderAriaLive'
+  | 'expandableRows'
 > {
   const columns = table.getAllLeafColumns();
   const [sort] = table.atoms.sorting.get();
@@ -47,6 +49,19 @@ export function cloudscapeTableProps<TData extends RowData, TSelected>(
     onSelectionChange: ({ detail }) => {
       table.setRowSelection(Object.fromEntries(detail.selectedItems.map((row) => [row.id, true])));
     },
+    // Expansion state lives in the TanStack model; sub-rows (getSubRows) are the children.
+    ...(options.expandable
+      ? {
+          expandableRows: {
+            getItemChildren: (row) => row.subRows,
+            isItemExpandable: (row) => row.getCanExpand(),
+            expandedItems: rows.filter((row) => row.getIsExpanded()),
+            onExpandableItemToggle: ({ detail }) => {
+              detail.item.toggleExpanded(detail.expanded);
+            },
+          },
+        }
+      : {}),
     renderAriaLive: ({ firstIndex, lastIndex, totalItemsCount }) =>
       `Displaying items ${String(firstIndex)} to ${String(lastIndex)} of ${String(totalItemsCount ?? lastIndex)}`,
   };

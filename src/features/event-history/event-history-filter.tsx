@@ -1,0 +1,250 @@
+import Autosuggest from '@cloudscape-design/components/autosuggest';
+import Button from '@cloudscape-design/components/button';
+import DateRangePicker, { type DateRangePickerProps } from '@cloudscape-design/components/date-range-picker';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import TokenGroup from '@cloudscape-design/components/token-group';
+import { useState } from 'react';
+import { z } from 'zod';
+import { LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_VALUE } from '@/lib/cloudtrail-limits';
+import type { LookupAttributeKey, UrlAttributeFilter } from '@/lib/event-history-url';
+import type { TimeRange } from '@/lib/time-range';
+
+/** How the console names each lookup attribute, as CloudTrail's console does. */
+export const ATTRIBUTE_LABELS: Record<LookupAttributeKey, string> = {
+  ReadOnly: 'Read-only',
+  EventName: 'Event name',
+  Username: 'User name',
+  EventSource: 'Event source',
+  ResourceType: 'Resource type',
+  ResourceName: 'Resource name',
+  AccessKeyId: 'AWS access key',
+  EventId: 'Event ID',
+};
+
+/** Event sources users look up most; sources seen in loaded events are offered too. */
+const COMMON_EVENT_SOURCES = [
+  'cloudtrail.amazonaws.com',
+  'ec2.amazonaws.com',
+  'iam.amazonaws.com',
+  'kms.amazonaws.com',
+  'lambda.amazonaws.com',
+  's3.amazonaws.com',
+  'signin.amazonaws.com',
+  'sts.amazonaws.com',
+];
+
+/** LookupEvents counts `_`, space, `,` and newline as two characters toward its limit. */
+function weightedLength(text: string): number {
+  let length = 0;
+  for (const char of text) length += char === '_' || char === ' ' || char === ',' || char === '\n' ? 2 : 1;
+  return length;
+}
+
+const filterValueSchema = z
+  .object({ key: z.enum(LOOKUP_ATTRIBUTE_KEYS), value: z.string() })
+  .superRefine(({ key, value }, context) => {
+    if (value.trim() === '') context.addIssue({ code: 'custom', message: 'Enter a value to look up.' });
+    else if (key === 'ReadOnly' && value !== 'true' && value !== 'false')
+      context.addIssue({ code: 'custom', message: 'Read-only is true or false.' });
+    else if (weightedLength(value) > LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)
+      context.addIssue({
+        code: 'custom',
+        message: `At most ${String(LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)} characters; _, spaces, commas and line breaks count as two.`,
+      });
+  });
+
+const RELATIVE_OPTIONS: DateRangePickerProps.RelativeOption[] = [
+  { key: 'last-30-minutes', amount: 30, unit: 'minute', type: 'relative' },
+  { key: 'last-1-hour', amount: 1, unit: 'hour', type: 'relative' },
+  { key: 'last-12-hours', amount: 12, unit: 'hour', type: 'relative' },
+  { key: 'last-1-day', amount: 1, unit: 'day', type: 'relative' },
+  { key: 'last-1-week', amount: 1, unit: 'week', type: 'relative' },
+  { key: 'last-30-days', amount: 30, unit: 'day', type: 'relative' },
+];
+
+function toPickerValue(range: TimeRange | undefined): DateRangePickerProps.Value | null {
+  if (!range) return null;
+  return range.type === 'absolute'
+    ? { type: 'absolute', startDate: range.startDate, endDate: range.endDate }
+    : { type: 'relative', amount: range.amount, unit: range.unit };
+}
+
+function fromPickerValue(value: DateRangePickerProps.Value | null): TimeRange | undefined {
+  if (!value) return undefined;
+  if (value.type === 'absolute')
+    return {
+      type: 'absolute',
+      startDate: new Date(value.startDate).toISOString(),
+      endDate: new Date(value.endDate).toISOString(),
+    };
+  const unit = value.unit === 'second' ? 'minute' : value.unit === 'year' ? 'month' : value.unit;
+  const amount =
+    value.unit === 'second'
+      ? Math.max(1, Math.ceil(value.amount / 60))
+      : value.unit === 'year'
+        ? value.amount * 12
+        : value.amount;
+  return { type: 'relative', amount, unit };
+}
+
+const UNIT_LABELS: Record<DateRangePickerProps.TimeUnit, string> = {
+  second: 'second',
+  minute: 'minute',
+  hour: 'hour',
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  year: 'year',
+};
+
+export interface EventHistoryFilterProps {
+  filters: readonly UrlAttributeFilter[];
+  range: TimeRange | undefined;
+  knownSources: readonly string[];
+  onFiltersChange: (filters: UrlAttributeFilter[]) => void;
+  onRangeChange: (range: TimeRange | undefined) => void;
+}
+
+/** Lookup attributes (any number; CloudTrail itself takes one) and the time range. */
+export function EventHistoryFilter({
+  filters,
+  range,
+  knownSources,
+  onFiltersChange,
+  onRangeChange,
+}: EventHistoryFilterProps) {
+  const [key, setKey] = useState<LookupAttributeKey>('EventName');
+  const [value, setValue] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const parsed = filterValueSchema.safeParse({ key, value });
+  const error = attempted && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+
+  const add = () => {
+    setAttempted(true);
+    if (!parsed.success) return;
+    // One filter per attribute: a new value for an attribute replaces the old one.
+    onFiltersChange([
+      ...filters.filter((filter) => filter.key !== key),
+      { key, value: value.trim() === value ? value : value.trim() },
+    ]);
+    setValue('');
+    setAttempted(false);
+  };
+
+  const sources = [...new Set([...COMMON_EVENT_SOURCES, ...knownSources])].sort();
+
+  const valueControl =
+    key === 'ReadOnly' ? (
+      <Select
+        selectedOption={value === 'true' || value === 'false' ? { value, label: value } : null}
+        placeholder="Choose true or false"
+        options={[
+          { value: 'false', label: 'false' },
+          { value: 'true', label: 'true' },
+        ]}
+        onChange={({ detail }) => {
+          setValue(detail.selectedOption.value ?? '');
+        }}
+      />
+    ) : key === 'EventSource' ? (
+      <Autosuggest
+        value={value}
+        placeholder="e.g. s3.amazonaws.com"
+        options={sources.map((source) => ({ value: source }))}
+        enteredTextLabel={(text) => `Use: "${text}"`}
+        onChange={({ detail }) => {
+          setValue(detail.value);
+        }}
+        onKeyDown={({ detail }) => {
+          if (detail.key === 'Enter') add();
+        }}
+      />
+    ) : (
+      <Input
+        value={value}
+        placeholder={`Enter ${ATTRIBUTE_LABELS[key].toLowerCase()}`}
+        onChange={({ detail }) => {
+          setValue(detail.value);
+        }}
+        onKeyDown={({ detail }) => {
+          if (detail.key === 'Enter') add();
+        }}
+      />
+    );
+
+  return (
+    <SpaceBetween size="s">
+      <SpaceBetween direction="horizontal" size="xs" alignItems="end">
+        <FormField label="Lookup attribute">
+          <Select
+            selectedOption={{ value: key, label: ATTRIBUTE_LABELS[key] }}
+            options={LOOKUP_ATTRIBUTE_KEYS.map((option) => ({ value: option, label: ATTRIBUTE_LABELS[option] }))}
+            onChange={({ detail }) => {
+              setKey(detail.selectedOption.value as LookupAttributeKey);
+              setValue('');
+              setAttempted(false);
+            }}
+          />
+        </FormField>
+        <FormField label="Attribute value" errorText={error}>
+          {valueControl}
+        </FormField>
+        <Button onClick={add}>Add filter</Button>
+        <FormField label="Time range">
+          <DateRangePicker
+            value={toPickerValue(range)}
+            onChange={({ detail }) => {
+              onRangeChange(fromPickerValue(detail.value));
+            }}
+            relativeOptions={RELATIVE_OPTIONS}
+            isValidRange={(candidate) => {
+              if (candidate?.type === 'absolute') {
+                if (!candidate.startDate || !candidate.endDate)
+                  return { valid: false, errorMessage: 'Choose a start and an end.' };
+                if (Date.parse(candidate.startDate) > Date.parse(candidate.endDate))
+                  return { valid: false, errorMessage: 'The start must be before the end.' };
+              }
+              return { valid: true };
+            }}
+            placeholder="Last 90 days"
+            i18nStrings={{
+              ariaLabel: 'Time range',
+              clearButtonLabel: 'Clear',
+              applyButtonLabel: 'Apply',
+              cancelButtonLabel: 'Cancel',
+              relativeModeTitle: 'Relative range',
+              absoluteModeTitle: 'Absolute range',
+              relativeRangeSelectionHeading: 'Choose a range',
+              customRelativeRangeOptionLabel: 'Custom range',
+              customRelativeRangeOptionDescription: 'Set a custom range in the past',
+              customRelativeRangeDurationLabel: 'Duration',
+              customRelativeRangeUnitLabel: 'Unit of time',
+              startDateLabel: 'Start date',
+              endDateLabel: 'End date',
+              startTimeLabel: 'Start time',
+              endTimeLabel: 'End time',
+              formatRelativeRange: ({ amount, unit }) =>
+                `Last ${String(amount)} ${UNIT_LABELS[unit]}${amount === 1 ? '' : 's'}`,
+              formatUnit: (unit, amount) => `${UNIT_LABELS[unit]}${amount === 1 ? '' : 's'}`,
+            }}
+            rangeSelectorMode="default"
+          />
+        </FormField>
+      </SpaceBetween>
+      {filters.length > 0 ? (
+        <TokenGroup
+          items={filters.map((filter) => ({
+            label: `${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
+            dismissLabel: `Remove filter ${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
+          }))}
+          onDismiss={({ detail }) => {
+            onFiltersChange(filters.filter((_, index) => index !== detail.itemIndex));
+          }}
+        />
+      ) : null}
+    </SpaceBetween>
+  );
+}

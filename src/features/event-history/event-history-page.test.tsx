@@ -1,0 +1,172 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { renderApp } from '@/testing/render-app';
+
+function eventsTable() {
+  return screen.findByRole('treegrid', { name: 'Events' });
+}
+
+/** The text of one column in the table's body rows. */
+async function columnValues(header: string): Promise<string[]> {
+  const table = await eventsTable();
+  await within(table).findAllByRole('rowheader');
+  const headers = within(table)
+    .getAllByRole('columnheader')
+    .map((cell) => cell.textContent);
+  const index = headers.findIndex((text) => text.startsWith(header));
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.querySelectorAll('th, td')][index]?.textContent ?? '');
+}
+
+function showColumns(...ids: string[]) {
+  localStorage.setItem(
+    'cloudtrail-console.preferences.event-history',
+    JSON.stringify({
+      pageSize: 50,
+      visibleColumns: ['EventName', 'EventTime', 'Username', ...ids],
+      wrapLines: false,
+      timeZone: 'utc',
+    }),
+  );
+}
+
+test('opens on write events, as CloudTrail does, with the filter shown', async () => {
+  showColumns('ReadOnly');
+  const { router } = renderApp('/events');
+  expect(await screen.findByText('Read-only: false')).toBeVisible();
+  const values = await columnValues('Read-only');
+  expect(values).toHaveLength(50);
+  expect(new Set(values)).toEqual(new Set(['false']));
+  expect(router.state.location.search).toBe('');
+});
+
+test('filters by user name from the lookup form and keeps it in the URL', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events');
+  await eventsTable();
+  await user.click(screen.getByRole('button', { name: /Lookup attribute/ }));
+  await user.click(await screen.findByRole('option', { name: 'User name' }));
+  await user.type(screen.getByRole('textbox', { name: 'Attribute value' }), 'dev-jordan');
+  await user.click(screen.getByRole('button', { name: 'Add filter' }));
+  expect(await screen.findByText('User name: dev-jordan')).toBeVisible();
+  expect(new URLSearchParams(router.state.location.search).getAll('filter')).toEqual([
+    'ReadOnly:false',
+    'Username:dev-jordan',
+  ]);
+  expect(new Set(await columnValues('User name'))).toEqual(new Set(['dev-jordan']));
+});
+
+test('says what is wrong with a lookup value before sending it', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events');
+  await eventsTable();
+  await user.click(screen.getByRole('button', { name: 'Add filter' }));
+  expect(await screen.findByText('Enter a value to look up.')).toBeVisible();
+  await user.click(screen.getByRole('textbox', { name: 'Attribute value' }));
+  await user.paste('_'.repeat(1001));
+  await user.click(screen.getByRole('button', { name: 'Add filter' }));
+  expect(await screen.findByText(/At most 2000 characters/)).toBeVisible();
+  expect(router.state.location.search).toBe('');
+});
+
+test('reproduces a view from its URL', async () => {
+  renderApp('/events?filter=EventName:DeleteBucket');
+  expect(await screen.findByText('Event name: DeleteBucket')).toBeVisible();
+  expect(screen.queryByText('Read-only: false')).toBeNull();
+  const names = await columnValues('Event name');
+  expect(names.length).toBeGreaterThan(0);
+  expect(new Set(names)).toEqual(new Set(['DeleteBucket']));
+});
+
+test('filters by a value clicked in the table', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events?filter=EventName:DeleteBucket');
+  const table = await eventsTable();
+  const [link] = await within(table).findAllByRole('link', { name: /^Filter by user name / });
+  const name = link?.textContent ?? '';
+  await user.click(link as HTMLElement);
+  expect(await screen.findByText(`User name: ${name}`)).toBeVisible();
+  expect(new URLSearchParams(router.state.location.search).getAll('filter')).toContain(`Username:${name}`);
+});
+
+test('expands a row to show its record', async () => {
+  const user = userEvent.setup();
+  renderApp('/events?filter=EventName:DeleteBucket');
+  const table = await eventsTable();
+  const [expand] = await within(table).findAllByRole('button', { name: 'Show record' });
+  await user.click(expand as HTMLElement);
+  const record = await screen.findByRole('region', { name: /^Record of event / });
+  expect(record.textContent).toContain('"eventName": "DeleteBucket"');
+});
+
+test('remembers page size, columns and time zone in this browser', async () => {
+  const user = userEvent.setup();
+  renderApp('/events');
+  await eventsTable();
+  await user.click(screen.getByRole('button', { name: 'Preferences' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Preferences' });
+  await user.click(within(dialog).getByRole('radio', { name: /10 events/ }));
+  await user.click(within(dialog).getByRole('radio', { name: /Local time/ }));
+  await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+  const table = await eventsTable();
+  expect(await within(table).findAllByRole('rowheader')).toHaveLength(10);
+  expect(JSON.parse(localStorage.getItem('cloudtrail-console.preferences.event-history') ?? '{}')).toMatchObject({
+    pageSize: 10,
+    timeZone: 'local',
+  });
+});
+
+test('pages forward and back, keeping the page in the URL', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events');
+  const table = await eventsTable();
+  const firstPage = (await within(table).findAllByRole('rowheader')).map((cell) => cell.textContent);
+  await user.click(screen.getByRole('button', { name: 'Next page' }));
+  expect(await screen.findByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-current', 'true');
+  expect(new URLSearchParams(router.state.location.search).get('page')).toBe('2');
+  await user.click(screen.getByRole('button', { name: 'Previous page' }));
+  expect(screen.getByRole('button', { name: 'Page 1' })).toHaveAttribute('aria-current', 'true');
+  expect(
+    within(table)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent),
+  ).toEqual(firstPage);
+});
+
+test('says how complete a combined-filter result is, and scans further on request', async () => {
+  const user = userEvent.setup();
+  renderApp('/events?filter=ReadOnly:false&filter=Username:dev-jordan&filter=EventSource:s3.amazonaws.com');
+  const status = await screen.findByText(
+    /this console applied Event source, Read-only to the \d+ events of \d+ pages it read/,
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  const scanned = Number(/to the (\d+) events/.exec(status.textContent)?.[1]);
+  expect(status.textContent).toMatch(/CloudTrail looked up User name/);
+  expect(status.textContent).toMatch(/cover \d+% of the time range/);
+  const names = await columnValues('Event source');
+  expect(new Set(names)).toEqual(new Set(['s3.amazonaws.com']));
+  await user.click(screen.getByRole('button', { name: 'Scan further' }));
+  const further = await screen.findByText(
+    (text) => /to the (\d+) events/.test(text) && Number(/to the (\d+) events/.exec(text)?.[1]) > scanned,
+    undefined,
+    { timeout: 10_000 },
+  );
+  expect(further).toBeVisible();
+});
+
+test('suggests widening the search when nothing matches', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events?filter=EventName:NoSuchCall&last=1h');
+  expect(await screen.findByText('No events match')).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Search the last 90 days' }));
+  expect(router.state.location.search).toBe('?filter=EventName%3ANoSuchCall');
+  await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
+  expect(router.state.location.search).toBe('?filter=');
+  expect(await within(await eventsTable()).findAllByRole('rowheader')).toHaveLength(50);
+});
