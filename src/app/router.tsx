@@ -1,6 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
+import { EventDetailPage } from '@/features/event-detail/event-detail-page';
 import { EventHistoryPage } from '@/features/event-history/event-history-page';
 import { NotFoundPage } from '@/features/not-found/not-found-page';
 import { SettingsPage } from '@/features/settings/settings-page';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: paths.home(), element: <Navigate to={paths.eventHistory()} replace /> },
       { path: paths.eventHistory(), element: <EventHistoryPage /> },
+      { path: '/events/:eventId', element: <EventDetailPage /> },
       { path: paths.settings(), element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
