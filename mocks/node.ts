@@ -17,7 +17,7 @@ export const TEST_START = TEST_ANCHOR + 30 * MINUTE;
 /** A manual clock at TEST_START; tests advance it to step through time. */
 export const testClock = manualClock(TEST_START);
 
-/** Options of the test emulator: throttling is off unless a test turns it on. */
+/** Options of the test emulator: throttling and live activity are off unless a test turns them on. */
 export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
   return {
     storage: memoryStorage(),
@@ -25,6 +25,7 @@ export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): E
     seed: DEFAULT_SEED,
     anchor: TEST_ANCHOR,
     throttle: false,
+    simulator: false,
     ...overrides,
   };
 }
@@ -36,7 +37,7 @@ export const server = setupServer(...createHandlers(emulator));
 /** Puts the test world back: fresh seeded state, clock at TEST_START, throttling off. */
 export async function resetTestEmulator(): Promise<void> {
   testClock.set(TEST_START);
-  await emulator.configure({ throttle: false });
+  await emulator.configure({ throttle: false, simulator: false });
   await emulator.reset();
 }
 

@@ -18,6 +18,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     events: { type: 'string' },
     'no-throttle': { type: 'boolean', default: false },
+    'no-simulator': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -30,7 +31,8 @@ if (values.help) {
   --data-dir     where state is kept across restarts (default .emulator-data)
   --seed         seed of the generated history, on the first start of a data dir (default 20250101)
   --events       number of seeded events, on the first start of a data dir (default about 8,350)
-  --no-throttle  do not throttle LookupEvents at 2 requests per second`);
+  --no-throttle  do not throttle LookupEvents at 2 requests per second
+  --no-simulator no live activity while a console is connected`);
   process.exit(0);
 }
 
@@ -51,6 +53,7 @@ const emulator = await createEmulator({
   seed: positiveInteger('seed', values.seed),
   seededEvents: positiveInteger('events', values.events),
   throttle: !values['no-throttle'],
+  simulator: !values['no-simulator'],
 });
 const handlers = createHandlers(emulator);
 

@@ -27,6 +27,7 @@ import { addTags, listTags, removeTags } from './operations/tags';
 import { DEFAULT_SEED } from './random';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
 import { selfRecord } from './self-record';
+import { advanceSimulator } from './simulator';
 import { installEventDataStores } from './stores/event-data-store';
 import type { CloudTrailRecord } from './records';
 import { EmulatorState, type WorldConfig } from './state';
@@ -46,11 +47,14 @@ export interface EmulatorOptions {
   seededEvents?: number;
   /** LookupEvents throttling at 2 calls per second per account and region; on by default. */
   throttle?: boolean;
+  /** Live activity while the console is open (SEMANTICS.md §14); on by default. */
+  simulator?: boolean;
 }
 
 /** Runtime settings that a user may change without restarting. */
 export interface EmulatorSettings {
   throttle: boolean;
+  simulator: boolean;
 }
 
 interface OperationDefinition {
@@ -167,6 +171,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     Partial<EmulatorSettings> | undefined;
   const settings: EmulatorSettings = {
     throttle: typeof savedSettings?.throttle === 'boolean' ? savedSettings.throttle : (options.throttle ?? true),
+    simulator: typeof savedSettings?.simulator === 'boolean' ? savedSettings.simulator : (options.simulator ?? true),
   };
   let state = await loadState(options, clock, stored);
 
@@ -197,6 +202,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         failures.delete(operation);
         throw injected;
       }
+      if (settings.simulator) advanceSimulator(state, context.now, context.fromConsole);
       if (!definition)
         throw new UnsupportedOperationException(`${operation} is not supported by the CloudTrail emulator.`);
       if (definition.rate !== undefined && settings.throttle) {

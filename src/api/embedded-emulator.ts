@@ -2,6 +2,8 @@
 export interface EmbeddedEmulatorSettings {
   /** LookupEvents throttling at 2 requests per second, as CloudTrail does. */
   throttle: boolean;
+  /** Live activity: about 3 new events a minute while the console is open. */
+  simulator: boolean;
 }
 
 /**

@@ -33,6 +33,11 @@ export interface SeededHistory {
   readonly count: number;
   /** Record at index i (0 ≤ i < count), ascending by eventTime; rebuilt from config alone, byte-identical every call. */
   record(index: number): CloudTrailRecord;
+  /**
+   * A new record of the same mix at epoch ms `at`, for the live simulator (§14). `index` (at least
+   * `count`, never reused) keys its random stream and makes its eventID unique.
+   */
+  liveRecord(index: number, at: number): CloudTrailRecord;
 }
 
 /** About 7 000 management records over 90 days plus about 15 S3 data records a day (§14). */
@@ -164,6 +169,12 @@ export function seedHistory(config: SeedConfig): SeededHistory {
       const step = scripted.get(index);
       const draft = step === undefined ? bulkDraft(rng, at, sec, world) : step.build(rng, at);
       return assembleRecord(draft, rng, index, at);
+    },
+    liveRecord(index, at) {
+      if (!Number.isInteger(index) || index < count) throw new RangeError(`live record ${String(index)} overlaps the seeded past`);
+      const whole = Math.floor(at / 1000) * 1000;
+      const rng = mulberry32(mix32((base ^ index) >>> 0));
+      return assembleRecord(bulkDraft(rng, whole, whole / 1000, world), rng, index, whole);
     },
   };
 }

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { expect, test } from 'vitest';
-import { server } from '../../../mocks/node';
+import { emulator, server } from '../../../mocks/node';
 import { renderApp } from '@/testing/render-app';
 
 test('rejects a malformed emulator URL next to the field and saves nothing', async () => {
@@ -94,4 +94,14 @@ test('turns LookupEvents throttling of the embedded emulator off and on', async 
   expect(toggle).not.toBeChecked();
   await user.click(toggle);
   expect(await screen.findByRole('checkbox', { name: /Throttle LookupEvents/, checked: true })).toBeVisible();
+});
+
+test('turns live activity of the embedded emulator on', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  const toggle = await screen.findByRole('checkbox', { name: /Simulate live activity/ });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  expect(await screen.findByRole('checkbox', { name: /Simulate live activity/, checked: true })).toBeVisible();
+  expect(emulator.settings.simulator).toBe(true);
 });

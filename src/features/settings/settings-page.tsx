@@ -275,6 +275,22 @@ function EmbeddedEmulatorSettings() {
             </Toggle>
           </FormField>
         )}
+        {settings.isSuccess ? (
+          <FormField
+            label="Live activity"
+            description="While the console is open, about 3 new events a minute arrive, as in a busy account."
+          >
+            <Toggle
+              checked={settings.data.simulator}
+              disabled={configure.isPending}
+              onChange={({ detail }) => {
+                configure.mutate({ simulator: detail.checked });
+              }}
+            >
+              Simulate live activity
+            </Toggle>
+          </FormField>
+        ) : null}
         <FormField label="Stored data" description="Events, stores and channels are kept in this browser's IndexedDB.">
           <Button
             onClick={() => {
