@@ -1,7 +1,5 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
@@ -10,7 +8,6 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { describeError } from '@/api/errors';
 import { eventQueries } from '@/api/events';
 import { useConnection } from '@/api/use-connection';
 import { JsonView, prettyJson } from '@/components/json-view';
@@ -20,6 +17,7 @@ import { paths } from '@/lib/paths';
 import { EventSummary } from './event-summary';
 import { RelatedEvents } from './related-events';
 import { ResourcesTable } from './resources-table';
+import { QueryError } from '@/components/query-error';
 
 function EventRecord({ event }: { event: Event }) {
   const raw = event.CloudTrailEvent ?? '{}';
@@ -64,7 +62,7 @@ function EventDetail({ event }: { event: Event }) {
 /** One event from Event history: its fields, resources, record and related events. */
 export function EventDetailPage() {
   const { eventId = '' } = useParams();
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const follow = useFollow();
   const query = useQuery(eventQueries.detail(connection, eventId));
   const breadcrumbs = [
@@ -81,25 +79,10 @@ export function EventDetailPage() {
       </SpaceBetween>
     );
   } else if (query.isError) {
-    const error = describeError(query.error, { backend });
     content = (
       <SpaceBetween size="l">
         <Header variant="h1">{eventId}</Header>
-        <Alert
-          type="error"
-          header={error.title}
-          action={
-            <Button
-              onClick={() => {
-                void query.refetch();
-              }}
-            >
-              Retry
-            </Button>
-          }
-        >
-          {error.message}
-        </Alert>
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
       </SpaceBetween>
     );
   } else if (query.data === null) {

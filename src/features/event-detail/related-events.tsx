@@ -1,7 +1,5 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
@@ -10,7 +8,6 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
-import { describeError } from '@/api/errors';
 import { eventQueries, type AttributeFilter } from '@/api/events';
 import { useConnection } from '@/api/use-connection';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
@@ -18,6 +15,7 @@ import { collectionFeatures, type CollectionFeatures } from '@/components/collec
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
+import { QueryError } from '@/components/query-error';
 
 const HOUR = 3_600_000;
 /** Related events shown per relation: one LookupEvents page. */
@@ -109,7 +107,7 @@ function RelatedEventsTable({
   relation: Relation;
   span: { StartTime: Date; EndTime: Date };
 }) {
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const follow = useFollow();
   const query = useQuery(eventQueries.related(connection, relation.filter, span, RELATED_LIMIT + 1));
   // The event itself always matches its own relations.
@@ -121,7 +119,6 @@ function RelatedEventsTable({
     getRowId: (other, index) => other.EventId ?? String(index),
     initialState: { sorting: [{ id: 'EventTime', desc: true }] },
   });
-  const error = query.isError ? describeError(query.error, { backend }) : undefined;
   return (
     <Table
       {...cloudscapeTableProps(table)}
@@ -130,22 +127,8 @@ function RelatedEventsTable({
       loadingText="Loading related events"
       ariaLabels={{ tableLabel: `Events of the same ${relation.noun}` }}
       empty={
-        error ? (
-          <Alert
-            type="error"
-            header={error.title}
-            action={
-              <Button
-                onClick={() => {
-                  void query.refetch();
-                }}
-              >
-                Retry
-              </Button>
-            }
-          >
-            {error.message}
-          </Alert>
+        query.isError ? (
+          <QueryError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <Box textAlign="center" color="inherit">
             <b>No related events</b>

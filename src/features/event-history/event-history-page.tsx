@@ -1,11 +1,9 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '@/api/errors';
 import { eventQueries, splitAttributes, type EventFilter, type EventPage } from '@/api/events';
 import { useConnection } from '@/api/use-connection';
 import { PageLayout } from '@/components/page-layout';
@@ -24,6 +22,7 @@ import { EventHistoryTable } from './event-history-table';
 import { FilterLinksContext } from './filter-link';
 import { ScanStatus, type ScanProgress } from './scan-status';
 import { useEventHistoryParams } from './use-event-history-params';
+import { QueryError } from '@/components/query-error';
 
 /** How far reading has got through the time range (newest first). */
 function progressOf(pages: readonly EventPage[], hasNextPage: boolean): ScanProgress {
@@ -44,7 +43,7 @@ function withFilter(filters: readonly UrlAttributeFilter[], filter: UrlAttribute
 
 /** Event history: who did what, when, to which resource, newest first. */
 export function EventHistoryPage() {
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const queryClient = useQueryClient();
   const [view, setView] = useEventHistoryParams();
   const [preferences, setPreferences] = usePreferences(
@@ -85,23 +84,8 @@ export function EventHistoryPage() {
     void queryClient.resetQueries({ queryKey: lookup.queryKey, exact: true });
   };
 
-  const error = query.isError ? describeError(query.error, { backend }) : undefined;
-  const empty = error ? (
-    <Alert
-      type="error"
-      header={error.title}
-      action={
-        <Button
-          onClick={() => {
-            void query.refetch();
-          }}
-        >
-          Retry
-        </Button>
-      }
-    >
-      {error.message}
-    </Alert>
+  const empty = query.isError ? (
+    <QueryError error={query.error} onRetry={() => void query.refetch()} />
   ) : (
     <Box textAlign="center" color="inherit">
       <SpaceBetween size="xs">
