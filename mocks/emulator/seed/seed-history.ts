@@ -171,7 +171,8 @@ export function seedHistory(config: SeedConfig): SeededHistory {
       return assembleRecord(draft, rng, index, at);
     },
     liveRecord(index, at) {
-      if (!Number.isInteger(index) || index < count) throw new RangeError(`live record ${String(index)} overlaps the seeded past`);
+      if (!Number.isInteger(index) || index < count)
+        throw new RangeError(`live record ${String(index)} overlaps the seeded past`);
       const whole = Math.floor(at / 1000) * 1000;
       const rng = mulberry32(mix32((base ^ index) >>> 0));
       return assembleRecord(bulkDraft(rng, whole, whole / 1000, world), rng, index, whole);
