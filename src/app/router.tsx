@@ -1,6 +1,10 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
+import { CreateEventDataStorePage } from '@/features/event-data-stores/create-event-data-store-page';
+import { EditEventDataStorePage } from '@/features/event-data-stores/edit-event-data-store-page';
+import { EventDataStoreDetailPage } from '@/features/event-data-stores/event-data-store-detail-page';
+import { EventDataStoresPage } from '@/features/event-data-stores/event-data-stores-page';
 import { EventDetailPage } from '@/features/event-detail/event-detail-page';
 import { EventHistoryPage } from '@/features/event-history/event-history-page';
 import { NotFoundPage } from '@/features/not-found/not-found-page';
@@ -40,6 +44,10 @@ export const routes: RouteObject[] = [
       { path: paths.home(), element: <Navigate to={paths.eventHistory()} replace /> },
       { path: paths.eventHistory(), element: <EventHistoryPage /> },
       { path: '/events/:eventId', element: <EventDetailPage /> },
+      { path: paths.eventDataStores(), element: <EventDataStoresPage /> },
+      { path: paths.createEventDataStore(), element: <CreateEventDataStorePage /> },
+      { path: '/lake/event-data-stores/:id', element: <EventDataStoreDetailPage /> },
+      { path: '/lake/event-data-stores/:id/edit', element: <EditEventDataStorePage /> },
       { path: paths.settings(), element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

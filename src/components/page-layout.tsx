@@ -16,6 +16,11 @@ export interface Breadcrumb {
 // Only pages that exist are linked.
 const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
   { type: 'link', text: 'Event history', href: paths.eventHistory() },
+  {
+    type: 'section',
+    text: 'Lake',
+    items: [{ type: 'link', text: 'Event data stores', href: paths.eventDataStores() }],
+  },
   { type: 'divider' },
   { type: 'link', text: 'Settings', href: paths.settings() },
 ];
@@ -66,7 +71,22 @@ export function PageLayout({
           onFollow={follow}
         />
       }
-      notifications={<Flashbar items={[...items]} stackItems={items.length > 2} />}
+      notifications={
+        <Flashbar
+          items={[...items]}
+          stackItems={items.length > 2}
+          // Stacked messages collapse behind a bar whose button needs these names (axe: button-name).
+          i18nStrings={{
+            notificationBarText: 'Notifications',
+            notificationBarAriaLabel: 'View all notifications',
+            errorIconAriaLabel: 'Error',
+            warningIconAriaLabel: 'Warning',
+            successIconAriaLabel: 'Success',
+            infoIconAriaLabel: 'Information',
+            inProgressIconAriaLabel: 'In progress',
+          }}
+        />
+      }
       breadcrumbs={
         <BreadcrumbGroup
           ariaLabel="Breadcrumbs"

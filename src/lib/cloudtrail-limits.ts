@@ -25,3 +25,106 @@ export const EVENT_HISTORY_DAYS = 90;
 
 /** LookupEvents rate per account and region (SEMANTICS.md §15). */
 export const LOOKUP_EVENTS_PER_SECOND = 2;
+
+/** Model shape EventDataStoreName. */
+export const EVENT_DATA_STORE_NAME = { min: 3, max: 128, pattern: /^[a-zA-Z0-9._-]+$/ } as const;
+
+/** Model shape BillingMode. */
+export const BILLING_MODES = ['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as const;
+
+/**
+ * Model shape RetentionPeriod, in days, per BillingMode: the model allows 7..3653, and
+ * FIXED_RETENTION_PRICING stops at 2557 (SEMANTICS.md §8.2). `default` is what CreateEventDataStore
+ * gives a store created without a RetentionPeriod.
+ */
+export const RETENTION_PERIOD_DAYS = {
+  EXTENDABLE_RETENTION_PRICING: { min: 7, max: 3653, default: 366 },
+  FIXED_RETENTION_PRICING: { min: 7, max: 2557, default: 2557 },
+} as const;
+
+/** Model shape TagKey. */
+export const TAG_KEY = { min: 1, max: 128, reservedPrefix: 'aws:' } as const;
+
+/** Model shape TagValue; Tag.Value is optional, so an empty value is sent as no Value. */
+export const TAG_VALUE = { min: 1, max: 256 } as const;
+
+/** Tags per resource (SEMANTICS.md §15); model shape TagsList allows 200 in one request. */
+export const MAX_TAGS = 50;
+
+/** Model shape AdvancedEventSelectors: selectors per event data store (SEMANTICS.md §8.5, §15). */
+export const MAX_SELECTORS = 5;
+
+/** Values of all operators of all of a store's AdvancedFieldSelectors together (SEMANTICS.md §8.5, §15). */
+export const MAX_SELECTOR_VALUES = 500;
+
+/** Model shape OperatorValue. */
+export const SELECTOR_VALUE = { min: 1, max: 2048 } as const;
+
+/** Model shape SelectorName. */
+export const SELECTOR_NAME = { max: 1000 } as const;
+
+/** Model shape AdvancedFieldSelector: its operator members, in the model's order. */
+export const SELECTOR_OPERATORS = [
+  'Equals',
+  'StartsWith',
+  'EndsWith',
+  'NotEquals',
+  'NotStartsWith',
+  'NotEndsWith',
+] as const;
+
+/** AdvancedFieldSelector Field values per eventCategory of CloudTrail events (SEMANTICS.md §8.5). */
+export const SELECTOR_FIELDS = {
+  Management: [
+    'eventCategory',
+    'eventSource',
+    'eventName',
+    'readOnly',
+    'eventType',
+    'sessionCredentialFromConsole',
+    'userIdentity.arn',
+  ],
+  Data: [
+    'eventCategory',
+    'eventSource',
+    'eventName',
+    'readOnly',
+    'eventType',
+    'sessionCredentialFromConsole',
+    'userIdentity.arn',
+    'resources.type',
+    'resources.ARN',
+  ],
+  NetworkActivity: ['eventCategory', 'eventSource', 'eventName', 'errorCode', 'vpcEndpointId'],
+} as const;
+
+/** AdvancedFieldSelector resources.type values of Data selectors (SEMANTICS.md §8.5; CloudTrail User Guide, "Data events"). */
+export const DATA_RESOURCE_TYPES = [
+  'AWS::S3::Object',
+  'AWS::S3::AccessPoint',
+  'AWS::S3Express::Object',
+  'AWS::S3ObjectLambda::AccessPoint',
+  'AWS::Lambda::Function',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::Stream',
+  'AWS::CloudTrail::Channel',
+  'AWS::SNS::Topic',
+  'AWS::SQS::Queue',
+  'AWS::SecretsManager::Secret',
+  'AWS::KMS::Key',
+  'AWS::Glue::Table',
+  'AWS::Bedrock::AgentAlias',
+  'AWS::Bedrock::KnowledgeBase',
+  'AWS::EC2::Snapshot',
+] as const;
+
+/** AdvancedFieldSelector eventSource values of NetworkActivity selectors (SEMANTICS.md §8.5). */
+export const NETWORK_ACTIVITY_SOURCES = [
+  'cloudtrail.amazonaws.com',
+  'ec2.amazonaws.com',
+  'kms.amazonaws.com',
+  'secretsmanager.amazonaws.com',
+] as const;
+
+/** A deleted event data store is purged this many days after DeleteEventDataStore (SEMANTICS.md §8.3). */
+export const EVENT_DATA_STORE_DELETION_WAIT_DAYS = 7;

@@ -1,0 +1,147 @@
+import { ListEventDataStoresCommand, ListTagsCommand } from '@aws-sdk/client-cloudtrail';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { emulatorClient, testClock } from '../../../mocks/node';
+import { renderApp } from '@/testing/render-app';
+
+const CREATE_PATH = '/lake/event-data-stores/create';
+
+async function storeNames(): Promise<string[]> {
+  const output = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  return (output.EventDataStores ?? []).map((store) => store.Name ?? '');
+}
+
+async function openForm() {
+  const user = userEvent.setup();
+  const { router } = renderApp(CREATE_PATH);
+  const name = await screen.findByRole('textbox', { name: 'Event data store name' });
+  return { user, name, router };
+}
+
+/** The value of a pair in the store's General details. */
+function detail(label: string): HTMLElement {
+  const details = screen.getByRole('region', { name: 'General details' });
+  const term = within(details)
+    .getAllByRole('term')
+    .find((candidate) => candidate.textContent === label);
+  // KeyValuePairs ties a term to its value only by DOM order: the <dd> after the <dt>.
+  // eslint-disable-next-line testing-library/no-node-access -- no role or label links the two.
+  const value = term?.nextElementSibling;
+  if (!(value instanceof HTMLElement)) throw new Error(`General details have no ${label}`);
+  return value;
+}
+
+function retention() {
+  return screen.getByRole('spinbutton', { name: 'Retention period (days)' });
+}
+
+function submit() {
+  return screen.getByRole('button', { name: 'Create event data store' });
+}
+
+test('checks the name next to the field once it is left, and sends nothing while it is invalid', async () => {
+  const { user, name, router } = await openForm();
+  await user.type(name, 'ab');
+  expect(screen.queryByText(/at least 3 characters/)).not.toBeInTheDocument();
+  await user.tab();
+  expect(await screen.findByText('Enter a name of at least 3 characters.')).toBeVisible();
+  await user.type(name, ' c');
+  expect(screen.getByText('Use only letters, numbers, periods, underscores and hyphens.')).toBeVisible();
+  await user.click(submit());
+  const [message] = screen.getAllByText(/Some fields need attention/);
+  expect(message).toBeVisible();
+  expect(router.state.location.pathname).toBe(CREATE_PATH);
+  expect(await storeNames()).toEqual(['management-events', 'integrations-audit']);
+});
+
+test('retention follows the pricing option: its default and its maximum', async () => {
+  const { user } = await openForm();
+  expect(retention()).toHaveValue(366);
+  expect(screen.getByText(/7–3653 days for this pricing option\. Default 366\./)).toBeVisible();
+
+  await user.click(screen.getByRole('radio', { name: /^Seven-year retention pricing/ }));
+  expect(retention()).toHaveValue(2557);
+  expect(screen.getByText(/7–2557 days for this pricing option\. Default 2557\./)).toBeVisible();
+
+  await user.clear(retention());
+  await user.type(retention(), '3000');
+  await user.tab();
+  expect(await screen.findByText('Enter 7 to 2557 days for this pricing option.')).toBeVisible();
+
+  // 3000 days is within one-year extendable pricing's range, and a typed value is kept.
+  await user.click(screen.getByRole('radio', { name: /^One-year extendable retention pricing/ }));
+  expect(retention()).toHaveValue(3000);
+  expect(screen.queryByText('Enter 7 to 2557 days for this pricing option.')).not.toBeInTheDocument();
+  await user.clear(retention());
+  await user.type(retention(), '5');
+  expect(screen.getByText('Enter 7 to 3653 days for this pricing option.')).toBeVisible();
+});
+
+test('checks tags next to each row: reserved prefix, empty and repeated keys', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'tagged-store');
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  const keys = screen.getAllByRole('textbox', { name: 'Key' });
+  await user.type(keys[0] as HTMLElement, 'aws:owner');
+  await user.type(keys[1] as HTMLElement, 'team');
+  await user.type(keys[2] as HTMLElement, 'team');
+  await user.click(submit());
+  expect(await screen.findByText('Keys starting with "aws:" are reserved for AWS.')).toBeVisible();
+  expect(screen.getByText('This key is already used.')).toBeVisible();
+  expect(await storeNames()).toEqual(['management-events', 'integrations-audit']);
+
+  await user.clear(keys[0] as HTMLElement);
+  expect(screen.getByText('Enter a key.')).toBeVisible();
+});
+
+test('requires a resource type for a data event selector and shows the selectors as JSON', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'data-store');
+  await user.click(screen.getByRole('button', { name: 'Add selector' }));
+  const second = screen.getByRole('region', { name: 'Selector 2' });
+  expect(within(second).getByText('Data events')).toBeVisible();
+  await user.click(submit());
+  expect(await within(second).findByText('Choose the resource type of the data events.')).toBeVisible();
+  expect(screen.getByRole('region', { name: 'Advanced event selectors JSON' })).toHaveTextContent(
+    '"Field": "resources.type"',
+  );
+  expect(await storeNames()).toEqual(['management-events', 'integrations-audit']);
+});
+
+test('creates a store, opens it and follows its status from CREATED to ENABLED', async () => {
+  const { user, name, router } = await openForm();
+  await user.type(name, 'audit-lake');
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
+  await user.type(screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
+  await user.click(submit());
+
+  expect(await screen.findByRole('heading', { name: 'audit-lake', level: 1 })).toBeVisible();
+  expect(router.state.location.pathname).toMatch(/^\/lake\/event-data-stores\/[0-9a-f-]{36}$/);
+  expect(detail('Status')).toHaveTextContent('Created');
+  expect(await screen.findByRole('table', { name: 'Tags' })).toHaveTextContent('security');
+
+  // The page reads the store again every second while it is CREATED.
+  testClock.advance(3000);
+  expect(await within(detail('Status')).findByText('Enabled')).toBeVisible();
+
+  const output = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  const created = output.EventDataStores?.find((store) => store.Name === 'audit-lake');
+  const tags = await emulatorClient().send(new ListTagsCommand({ ResourceIdList: [created?.EventDataStoreArn ?? ''] }));
+  expect(tags.ResourceTagList?.[0]?.TagsList).toEqual([{ Key: 'team', Value: 'security' }]);
+});
+
+test('shows CloudTrail’s rejection in the form and keeps the input', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'management-events');
+  await user.click(submit());
+  expect(
+    await screen.findByText(
+      "EventDataStoreAlreadyExistsException: An event data store named 'management-events' already exists in us-east-1.",
+    ),
+  ).toBeVisible();
+  expect(name).toHaveValue('management-events');
+});

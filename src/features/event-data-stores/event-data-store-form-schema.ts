@@ -1,0 +1,299 @@
+// The create and edit forms of an event data store: their values, the one zod schema that checks
+// everything the model and SEMANTICS.md §8 constrain, and the requests the values become.
+import type {
+  BillingMode,
+  CreateEventDataStoreCommandInput,
+  Tag,
+  UpdateEventDataStoreCommandInput,
+} from '@aws-sdk/client-cloudtrail';
+import { z } from 'zod';
+import type { EventDataStoreDetails } from '@/api/event-data-stores';
+import {
+  BILLING_MODES,
+  DATA_RESOURCE_TYPES,
+  EVENT_DATA_STORE_NAME,
+  MAX_SELECTOR_VALUES,
+  MAX_SELECTORS,
+  MAX_TAGS,
+  NETWORK_ACTIVITY_SOURCES,
+  RETENTION_PERIOD_DAYS,
+  SELECTOR_NAME,
+  SELECTOR_VALUE,
+  TAG_KEY,
+  TAG_VALUE,
+} from '@/lib/cloudtrail-limits';
+import {
+  conditionFieldsOf,
+  DEFAULT_SELECTOR_DRAFTS,
+  fromAdvancedEventSelectors,
+  INTEGRATIONS_SELECTORS,
+  operatorsFor,
+  SELECTOR_CATEGORIES,
+  selectorValueCount,
+  toAdvancedEventSelectors,
+  type SelectorDraft,
+} from './selector-drafts';
+
+export type EventType = 'cloudtrail' | 'integrations';
+
+export interface TagDraft {
+  key: string;
+  value: string;
+}
+
+export interface EventDataStoreFormValues {
+  name: string;
+  billingMode: BillingMode;
+  /** As typed; the schema checks it is a whole number in the pricing option's range. */
+  retentionDays: string;
+  terminationProtection: boolean;
+  eventType: EventType;
+  selectors: SelectorDraft[];
+  multiRegion: boolean;
+  startIngestion: boolean;
+  tags: TagDraft[];
+}
+
+export const DEFAULT_FORM_VALUES: EventDataStoreFormValues = {
+  name: '',
+  billingMode: 'EXTENDABLE_RETENTION_PRICING',
+  retentionDays: String(RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.default),
+  terminationProtection: true,
+  eventType: 'cloudtrail',
+  selectors: DEFAULT_SELECTOR_DRAFTS.map((draft) => ({ ...draft, conditions: [] })),
+  multiRegion: true,
+  startIngestion: true,
+  tags: [],
+};
+
+/** A pricing option's retention range, e.g. "7–3653 days". */
+export function retentionRangeText(billingMode: BillingMode): string {
+  const { min, max } = RETENTION_PERIOD_DAYS[billingMode];
+  return `${String(min)}–${String(max)} days`;
+}
+
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
+
+const name = z
+  .string()
+  .min(EVENT_DATA_STORE_NAME.min, `Enter a name of at least ${String(EVENT_DATA_STORE_NAME.min)} characters.`)
+  .max(EVENT_DATA_STORE_NAME.max, `Use at most ${String(EVENT_DATA_STORE_NAME.max)} characters.`)
+  .regex(EVENT_DATA_STORE_NAME.pattern, 'Use only letters, numbers, periods, underscores and hyphens.');
+
+const tag = z.object({
+  key: z
+    .string()
+    .min(TAG_KEY.min, 'Enter a key.')
+    .max(TAG_KEY.max, `A key has at most ${String(TAG_KEY.max)} characters.`)
+    .refine((key) => !key.toLowerCase().startsWith(TAG_KEY.reservedPrefix), {
+      message: `Keys starting with "${TAG_KEY.reservedPrefix}" are reserved for AWS.`,
+    }),
+  value: z.string().max(TAG_VALUE.max, `A value has at most ${String(TAG_VALUE.max)} characters.`),
+});
+
+/** A store's tags: model shapes TagKey and TagValue, at most 50, no key twice. */
+export const tagsSchema = z
+  .array(tag)
+  .max(MAX_TAGS, `An event data store has at most ${String(MAX_TAGS)} tags.`)
+  .superRefine((tags, context) => {
+    const keys = new Set<string>();
+    tags.forEach((entry, index) => {
+      if (keys.has(entry.key))
+        context.addIssue({ code: 'custom', path: [index, 'key'], message: 'This key is already used.' });
+      keys.add(entry.key);
+    });
+  });
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** Problems of the selectors (SEMANTICS.md §8.5), each at the path of the control that fixes it. */
+function selectorIssues(selectors: readonly SelectorDraft[]): Issue[] {
+  const issues: Issue[] = [];
+  if (selectors.length === 0)
+    issues.push({ path: ['selectors'], message: 'Add at least one selector: which events the store collects.' });
+  if (selectors.length > MAX_SELECTORS)
+    issues.push({
+      path: ['selectors'],
+      message: `An event data store has at most ${String(MAX_SELECTORS)} selectors.`,
+    });
+  const values = selectorValueCount(toAdvancedEventSelectors(selectors));
+  if (values > MAX_SELECTOR_VALUES)
+    issues.push({
+      path: ['selectors'],
+      message: `The selectors hold ${String(values)} values; at most ${String(MAX_SELECTOR_VALUES)} are allowed in all.`,
+    });
+  selectors.forEach((selector, index) => {
+    const at = (...rest: (string | number)[]) => ['selectors', index, ...rest];
+    if (!(SELECTOR_CATEGORIES as readonly string[]).includes(selector.category))
+      issues.push({ path: at('category'), message: 'Choose an event category.' });
+    if (selector.name.length > SELECTOR_NAME.max)
+      issues.push({
+        path: at('name'),
+        message: `A selector name has at most ${String(SELECTOR_NAME.max)} characters.`,
+      });
+    if (selector.category === 'Data' && !(DATA_RESOURCE_TYPES as readonly string[]).includes(selector.resourceType))
+      issues.push({ path: at('resourceType'), message: 'Choose the resource type of the data events.' });
+    const fields = conditionFieldsOf(selector.category);
+    const seen = new Map<string, number>();
+    selector.conditions.forEach((condition, row) => {
+      const path = (member: string) => at('conditions', row, member);
+      if (!fields.includes(condition.field)) {
+        issues.push({ path: path('field'), message: 'Choose a field.' });
+        return;
+      }
+      if (!operatorsFor(condition.field, selector.category).includes(condition.operator))
+        issues.push({
+          path: path('operator'),
+          message: `${condition.field} supports only ${operatorsFor(condition.field, selector.category).join(' and ')}.`,
+        });
+      const value = condition.value;
+      seen.set(condition.field, (seen.get(condition.field) ?? 0) + 1);
+      if (value.length < SELECTOR_VALUE.min) issues.push({ path: path('value'), message: 'Enter a value.' });
+      else if (value.length > SELECTOR_VALUE.max)
+        issues.push({ path: path('value'), message: `A value has at most ${String(SELECTOR_VALUE.max)} characters.` });
+      else if (
+        condition.field === 'resources.ARN' &&
+        (condition.operator === 'Equals' || condition.operator === 'NotEquals') &&
+        !ARN.test(value)
+      )
+        issues.push({
+          path: path('value'),
+          message: 'Enter a complete ARN, or use StartsWith for a prefix such as arn:aws:s3:::bucket/.',
+        });
+      else if (condition.field === 'errorCode' && value !== 'VpceAccessDenied')
+        issues.push({ path: path('value'), message: 'errorCode supports only VpceAccessDenied.' });
+      else if (
+        condition.field === 'eventSource' &&
+        selector.category === 'NetworkActivity' &&
+        !(NETWORK_ACTIVITY_SOURCES as readonly string[]).includes(value)
+      )
+        issues.push({
+          path: path('value'),
+          message: `Network activity events are logged for ${NETWORK_ACTIVITY_SOURCES.join(', ')}.`,
+        });
+      else if (
+        condition.field === 'eventSource' &&
+        selector.category === 'NetworkActivity' &&
+        (seen.get('eventSource') ?? 0) > 1
+      )
+        issues.push({ path: path('value'), message: 'A network activity selector names one event source.' });
+    });
+    if (selector.category === 'NetworkActivity' && !selector.conditions.some((c) => c.field === 'eventSource'))
+      issues.push({
+        path: at('conditions'),
+        message: 'Network activity selectors need an eventSource condition, for example ec2.amazonaws.com.',
+      });
+  });
+  return issues;
+}
+
+/** The create and edit forms' schema: every constraint CloudTrail would otherwise reject. */
+export const eventDataStoreFormSchema = z
+  .object({
+    name,
+    billingMode: z.enum(BILLING_MODES, 'Choose a pricing option.'),
+    retentionDays: z.string(),
+    terminationProtection: z.boolean(),
+    eventType: z.enum(['cloudtrail', 'integrations']),
+    selectors: z.array(z.custom<SelectorDraft>()),
+    multiRegion: z.boolean(),
+    startIngestion: z.boolean(),
+    tags: tagsSchema,
+  })
+  .superRefine((values, context) => {
+    const { min, max } = RETENTION_PERIOD_DAYS[values.billingMode];
+    const days = Number(values.retentionDays);
+    if (values.retentionDays.trim() === '' || !Number.isInteger(days))
+      context.addIssue({ code: 'custom', path: ['retentionDays'], message: 'Enter a whole number of days.' });
+    else if (days < min || days > max)
+      context.addIssue({
+        code: 'custom',
+        path: ['retentionDays'],
+        message: `Enter ${String(min)} to ${String(max)} days for this pricing option.`,
+      });
+    if (values.eventType === 'cloudtrail')
+      for (const issue of selectorIssues(values.selectors)) context.addIssue({ code: 'custom', ...issue });
+  });
+
+function errorsOf(result: z.ZodSafeParseResult<unknown>, prefix: string[] = []): Record<string, string> {
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const path = [...prefix, ...issue.path.map(String)].join('.');
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Field errors of the current values, by dotted path ("tags.0.key"); derived on every render. */
+export function eventDataStoreFormErrors(values: EventDataStoreFormValues): Record<string, string> {
+  return errorsOf(eventDataStoreFormSchema.safeParse(values));
+}
+
+/** Errors of a tag list edited on its own, by the same paths ("tags.0.key"). */
+export function tagErrors(tags: readonly TagDraft[]): Record<string, string> {
+  return errorsOf(tagsSchema.safeParse(tags), ['tags']);
+}
+
+/** Tags for the API: an empty value is sent as no Value (model shape TagValue has at least 1 character). */
+export function toTags(drafts: readonly TagDraft[]): Tag[] {
+  return drafts.map((draft) => (draft.value === '' ? { Key: draft.key } : { Key: draft.key, Value: draft.value }));
+}
+
+/** The CreateEventDataStore request of valid values. */
+export function toCreateInput(values: EventDataStoreFormValues): CreateEventDataStoreCommandInput {
+  const integrations = values.eventType === 'integrations';
+  return {
+    Name: values.name,
+    BillingMode: values.billingMode,
+    RetentionPeriod: Number(values.retentionDays),
+    TerminationProtectionEnabled: values.terminationProtection,
+    AdvancedEventSelectors: integrations ? INTEGRATIONS_SELECTORS : toAdvancedEventSelectors(values.selectors),
+    // Channels deliver to single-Region stores, and their ingestion cannot be stopped.
+    MultiRegionEnabled: integrations ? false : values.multiRegion,
+    StartIngestion: integrations ? true : values.startIngestion,
+    ...(values.tags.length > 0 ? { TagsList: toTags(values.tags) } : {}),
+  };
+}
+
+/** Form values showing a store, for the edit form. */
+export function formValuesOf(store: EventDataStoreDetails): EventDataStoreFormValues {
+  const drafts = fromAdvancedEventSelectors(store.AdvancedEventSelectors);
+  const billingMode = store.BillingMode ?? 'EXTENDABLE_RETENTION_PRICING';
+  return {
+    ...DEFAULT_FORM_VALUES,
+    name: store.Name ?? '',
+    billingMode,
+    retentionDays: String(store.RetentionPeriod ?? RETENTION_PERIOD_DAYS[billingMode].default),
+    terminationProtection: store.TerminationProtectionEnabled ?? false,
+    eventType: drafts ? 'cloudtrail' : 'integrations',
+    selectors: drafts ?? [],
+    multiRegion: store.MultiRegionEnabled ?? false,
+  };
+}
+
+/**
+ * The UpdateEventDataStore request for what the form changed, or undefined when nothing did
+ * (CloudTrail rejects an update without changes). Selectors are sent only when the editor could
+ * show them and they changed.
+ */
+export function toUpdateInput(
+  store: EventDataStoreDetails,
+  initial: EventDataStoreFormValues,
+  values: EventDataStoreFormValues,
+): UpdateEventDataStoreCommandInput | undefined {
+  const input: UpdateEventDataStoreCommandInput = { EventDataStore: store.EventDataStoreArn ?? '' };
+  if (values.name !== initial.name) input.Name = values.name;
+  if (values.billingMode !== initial.billingMode) input.BillingMode = values.billingMode;
+  if (Number(values.retentionDays) !== Number(initial.retentionDays))
+    input.RetentionPeriod = Number(values.retentionDays);
+  if (values.terminationProtection !== initial.terminationProtection)
+    input.TerminationProtectionEnabled = values.terminationProtection;
+  if (
+    values.eventType === 'cloudtrail' &&
+    JSON.stringify(toAdvancedEventSelectors(values.selectors)) !==
+      JSON.stringify(toAdvancedEventSelectors(initial.selectors))
+  )
+    input.AdvancedEventSelectors = toAdvancedEventSelectors(values.selectors);
+  return Object.keys(input).length > 1 ? input : undefined;
+}

@@ -1,0 +1,63 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { describeError } from '@/api/errors';
+import { useRestoreEventDataStore, type EventDataStoreDetails } from '@/api/event-data-stores';
+import { useConnection } from '@/api/use-connection';
+import { formatEventTime } from '@/lib/format-time';
+import { daysLeftBeforePurge, daysText, purgeTimeOf } from './describe-event-data-store';
+
+/** Confirms restoring a store pending deletion, saying how long is left before the purge. */
+export function RestoreEventDataStoreModal({
+  store,
+  onDismiss,
+  onRestored,
+}: {
+  store: EventDataStoreDetails;
+  onDismiss: () => void;
+  onRestored: () => void;
+}) {
+  const { backend } = useConnection();
+  const restore = useRestoreEventDataStore();
+  const name = store.Name ?? '';
+  const error = restore.isError ? describeError(restore.error, { backend }) : undefined;
+  return (
+    <Modal
+      visible
+      onDismiss={onDismiss}
+      header={`Restore event data store ${name}?`}
+      closeAriaLabel="Close"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button
+              variant="primary"
+              loading={restore.isPending}
+              onClick={() => {
+                restore.mutate(store.EventDataStoreArn ?? '', { onSuccess: onRestored });
+              }}
+            >
+              Restore
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <Box variant="p">
+          {`${name} is pending deletion: CloudTrail purges it on ${formatEventTime(purgeTimeOf(store))}, in ${daysText(daysLeftBeforePurge(store, new Date()))}. Restoring enables it again; events that occurred while it was deleted are not added.`}
+        </Box>
+        {error ? (
+          <Alert type="error" header={error.title}>
+            {error.message}
+          </Alert>
+        ) : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}

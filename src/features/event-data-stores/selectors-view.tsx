@@ -1,0 +1,63 @@
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { JsonView } from '@/components/json-view';
+import { SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
+
+const OPERATOR_WORDS: Record<(typeof SELECTOR_OPERATORS)[number], string> = {
+  Equals: 'equals',
+  StartsWith: 'starts with',
+  EndsWith: 'ends with',
+  NotEquals: 'does not equal',
+  NotStartsWith: 'does not start with',
+  NotEndsWith: 'does not end with',
+};
+
+/** "equals Management", "starts with arn:aws:s3:::a/ or arn:aws:s3:::b/; does not equal GetObject". */
+function describeField(field: AdvancedFieldSelector): string {
+  return SELECTOR_OPERATORS.flatMap((operator) => {
+    const values = field[operator];
+    return values ? [`${OPERATOR_WORDS[operator]} ${values.join(' or ')}`] : [];
+  }).join('; ');
+}
+
+/** A store's selectors, readable (one field per line) and as the JSON CloudTrail keeps. */
+export function SelectorsView({ selectors }: { selectors: readonly AdvancedEventSelector[] }) {
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          counter={`(${String(selectors.length)})`}
+          description="The store takes an event when any selector matches it; a selector matches when all its fields do."
+        >
+          Advanced event selectors
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {selectors.map((selector, index) => (
+          // Selectors have no identity besides their position.
+          <SpaceBetween key={index} size="xs">
+            <Box variant="h3">{selector.Name ? selector.Name : `Selector ${String(index + 1)}`}</Box>
+            <KeyValuePairs
+              columns={3}
+              items={(selector.FieldSelectors ?? []).map((field) => ({
+                label: field.Field ?? '-',
+                value: describeField(field),
+              }))}
+            />
+          </SpaceBetween>
+        ))}
+        {selectors.length === 0 ? <Box variant="p">No selectors.</Box> : null}
+        <ExpandableSection headerText="JSON" variant="footer">
+          <JsonView json={JSON.stringify(selectors)} label="Advanced event selectors JSON" maxHeight={320} />
+        </ExpandableSection>
+      </SpaceBetween>
+    </Container>
+  );
+}
