@@ -13,6 +13,7 @@ import { SEEDED_EVENT_DATA_STORES } from '../seed/seed-pool';
 import type { EmulatorState, RecordRouter } from '../state';
 import { dropTags } from './resource-tags';
 import { DEFAULT_MANAGEMENT_SELECTORS, selectorsMatch, type EventDataStoreKind } from './selectors';
+import { EVENT_DATA_STORE_DELETION_WAIT_DAYS, RETENTION_PERIOD_DAYS } from '../../../src/lib/cloudtrail-limits';
 
 /** The entity collection of event data stores, keyed by store ID. */
 export const EVENT_DATA_STORES = 'eventDataStores';
@@ -65,15 +66,19 @@ export const DEFAULT_EVENT_DATA_STORE_TIMINGS: EventDataStoreTimings = {
 };
 
 /** A deleted store is purged this long after DeleteEventDataStore (§8.3). */
-export const DELETION_WAIT = 7 * DAY;
+export const DELETION_WAIT = EVENT_DATA_STORE_DELETION_WAIT_DAYS * DAY;
 /** Stores counted against each account and region (§8.4). */
 export const MAX_EVENT_DATA_STORES_PER_REGION = 10;
 /** Model shape RetentionPeriod, with the lower maximum of fixed-retention pricing (§8.2). */
-export const RETENTION_DAYS = { min: 7, extendableMax: 3653, fixedMax: 2557 } as const;
+export const RETENTION_DAYS = {
+  min: RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.min,
+  extendableMax: RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.max,
+  fixedMax: RETENTION_PERIOD_DAYS.FIXED_RETENTION_PRICING.max,
+} as const;
 /** Retention given to a store created without one, per billing mode (§8.2). */
 export const DEFAULT_RETENTION_DAYS: Readonly<Record<BillingMode, number>> = {
-  EXTENDABLE_RETENTION_PRICING: 366,
-  FIXED_RETENTION_PRICING: 2557,
+  EXTENDABLE_RETENTION_PRICING: RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.default,
+  FIXED_RETENTION_PRICING: RETENTION_PERIOD_DAYS.FIXED_RETENTION_PRICING.default,
 };
 
 const timings = new WeakMap<EmulatorState, EventDataStoreTimings>();

@@ -5,6 +5,14 @@
 import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
 import { InvalidEventSelectorsException } from '../errors';
 import type { CloudTrailRecord } from '../records';
+import {
+  DATA_RESOURCE_TYPES as SHARED_DATA_RESOURCE_TYPES,
+  MAX_SELECTOR_VALUES,
+  MAX_SELECTORS,
+  NETWORK_ACTIVITY_SOURCES as SHARED_NETWORK_ACTIVITY_SOURCES,
+  SELECTOR_FIELDS,
+  SELECTOR_OPERATORS as SHARED_OPERATORS,
+} from '../../../src/lib/cloudtrail-limits';
 
 /**
  * The family of events a store holds, fixed at creation by its selectors (§8.1):
@@ -33,67 +41,22 @@ export const DEFAULT_MANAGEMENT_SELECTORS: readonly AdvancedEventSelector[] = [
 ];
 
 /** A selector's operators, in the model's member order. */
-export const SELECTOR_OPERATORS = [
-  'Equals',
-  'StartsWith',
-  'EndsWith',
-  'NotEquals',
-  'NotStartsWith',
-  'NotEndsWith',
-] as const;
+export const SELECTOR_OPERATORS = SHARED_OPERATORS;
 type Operator = (typeof SELECTOR_OPERATORS)[number];
 const NEGATIVE: ReadonlySet<Operator> = new Set(['NotEquals', 'NotStartsWith', 'NotEndsWith']);
 
-const MANAGEMENT_FIELDS = [
-  'eventCategory',
-  'eventSource',
-  'eventName',
-  'readOnly',
-  'eventType',
-  'sessionCredentialFromConsole',
-  'userIdentity.arn',
-];
-const FIELDS_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {
-  Management: MANAGEMENT_FIELDS,
-  Data: [...MANAGEMENT_FIELDS, 'resources.type', 'resources.ARN'],
-  NetworkActivity: ['eventCategory', 'eventSource', 'eventName', 'errorCode', 'vpcEndpointId'],
-};
+const FIELDS_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = SELECTOR_FIELDS;
 
 /** Event sources that log network activity events (CloudTrail User Guide, "Logging network activity events"). */
-export const NETWORK_ACTIVITY_SOURCES: readonly string[] = [
-  'cloudtrail.amazonaws.com',
-  'ec2.amazonaws.com',
-  'kms.amazonaws.com',
-  'secretsmanager.amazonaws.com',
-];
+export const NETWORK_ACTIVITY_SOURCES: readonly string[] = SHARED_NETWORK_ACTIVITY_SOURCES;
 
 /**
  * Data event resource types a Data selector may name; a subset of the CloudTrail User Guide's
  * "Data events" table, including every type §8.5 requires.
  */
-export const DATA_RESOURCE_TYPES: readonly string[] = [
-  'AWS::S3::Object',
-  'AWS::S3::AccessPoint',
-  'AWS::S3Express::Object',
-  'AWS::S3ObjectLambda::AccessPoint',
-  'AWS::Lambda::Function',
-  'AWS::DynamoDB::Table',
-  'AWS::DynamoDB::Stream',
-  'AWS::CloudTrail::Channel',
-  'AWS::SNS::Topic',
-  'AWS::SQS::Queue',
-  'AWS::SecretsManager::Secret',
-  'AWS::KMS::Key',
-  'AWS::Glue::Table',
-  'AWS::Bedrock::AgentAlias',
-  'AWS::Bedrock::KnowledgeBase',
-  'AWS::EC2::Snapshot',
-];
+export const DATA_RESOURCE_TYPES: readonly string[] = SHARED_DATA_RESOURCE_TYPES;
 
-/** Values all of a store's selectors may hold together (§15). */
-export const MAX_SELECTOR_VALUES = 500;
-/** Selectors a store may have (§15). */
-export const MAX_SELECTORS = 5;
+export { MAX_SELECTOR_VALUES, MAX_SELECTORS };
 
 const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
 

@@ -1,0 +1,58 @@
+// The console's form limits (src/lib/cloudtrail-limits.ts) against the service model the
+// emulator enforces: if either drifts, the console would accept what the API rejects.
+import { expect, test } from 'vitest';
+import * as limits from '../../src/lib/cloudtrail-limits';
+import model from './model/cloudtrail.json';
+
+interface Shape {
+  type: string;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+}
+const shapes = (model as unknown as { shapes: Record<string, Shape> }).shapes;
+
+function shape(name: string): Shape {
+  const found = shapes[name];
+  if (!found) throw new Error(`no shape ${name}`);
+  return found;
+}
+
+test('LookupEvents limits match the model', () => {
+  expect(limits.LOOKUP_EVENTS_MAX_RESULTS).toMatchObject({
+    min: shape('MaxResults').min,
+    max: shape('MaxResults').max,
+  });
+  expect(limits.LOOKUP_ATTRIBUTE_VALUE).toMatchObject({
+    min: shape('LookupAttributeValue').min,
+    max: shape('LookupAttributeValue').max,
+  });
+  expect([...limits.LOOKUP_ATTRIBUTE_KEYS].sort()).toEqual([...(shape('LookupAttributeKey').enum ?? [])].sort());
+});
+
+test('event data store limits match the model', () => {
+  const name = shape('EventDataStoreName');
+  expect(limits.EVENT_DATA_STORE_NAME).toMatchObject({ min: name.min, max: name.max });
+  expect(limits.EVENT_DATA_STORE_NAME.pattern.source).toBe(new RegExp(name.pattern ?? '').source.replace('\\-', '-'));
+  expect(limits.RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING).toMatchObject({
+    min: shape('RetentionPeriod').min,
+    max: shape('RetentionPeriod').max,
+  });
+  expect(limits.RETENTION_PERIOD_DAYS.FIXED_RETENTION_PRICING.min).toBe(shape('RetentionPeriod').min);
+  expect(limits.RETENTION_PERIOD_DAYS.FIXED_RETENTION_PRICING.max).toBeLessThanOrEqual(
+    shape('RetentionPeriod').max ?? 0,
+  );
+  expect([...limits.BILLING_MODES]).toEqual(shape('BillingMode').enum);
+});
+
+test('tag and selector limits match the model', () => {
+  expect(limits.TAG_KEY).toMatchObject({ min: shape('TagKey').min, max: shape('TagKey').max });
+  expect(limits.TAG_VALUE).toMatchObject({ min: shape('TagValue').min, max: shape('TagValue').max });
+  expect(limits.SELECTOR_VALUE).toMatchObject({ min: shape('OperatorValue').min, max: shape('OperatorValue').max });
+  expect(limits.SELECTOR_NAME.max).toBe(shape('SelectorName').max);
+  const members = Object.keys(
+    (shapes.AdvancedFieldSelector as unknown as { members: Record<string, unknown> }).members,
+  );
+  expect([...limits.SELECTOR_OPERATORS]).toEqual(members.filter((member) => member !== 'Field'));
+});
