@@ -4,12 +4,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Emulator } from './emulator/create-emulator';
 import type { RequestInfo } from './emulator/context';
-import {
-  SerializationException,
-  ServiceError,
-  UnknownOperationException,
-  UnsupportedOperationException,
-} from './emulator/errors';
+import { SerializationException, ServiceError, UnknownOperationException } from './emulator/errors';
 
 /** Control-plane endpoints of every region; the SDKs' default endpoints. */
 export const CLOUDTRAIL_ENDPOINT = /^https:\/\/cloudtrail\.[a-z0-9-]+\.amazonaws\.com\/?$/;
@@ -106,12 +101,24 @@ export function createHandlers(emulator: Emulator): HttpHandler[] {
         throw error;
       }
     }),
-    http.post(PUT_AUDIT_EVENTS_ENDPOINT, () => {
+    http.post(PUT_AUDIT_EVENTS_ENDPOINT, async ({ request }) => {
       const requestId = emulator.newRequestId();
-      return restJsonError(
-        new UnsupportedOperationException('PutAuditEvents is not supported by the emulator yet.'),
-        requestId,
-      );
+      const info = requestInfoFrom(request, requestId);
+      const search = new URL(request.url).searchParams;
+      const query = {
+        ...(search.has('channelArn') ? { channelArn: search.get('channelArn') ?? '' } : {}),
+        ...(search.has('externalId') ? { externalId: search.get('externalId') ?? '' } : {}),
+      };
+      try {
+        const output = await emulator.putAuditEvents(query, await request.text(), info);
+        return new HttpResponse(JSON.stringify(output), {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'x-amzn-RequestId': requestId },
+        });
+      } catch (error) {
+        if (error instanceof ServiceError) return restJsonError(error, requestId);
+        throw error;
+      }
     }),
     http.all(ANY_CLOUDTRAIL_URL, () => {
       const requestId = emulator.newRequestId();

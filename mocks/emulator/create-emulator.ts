@@ -5,6 +5,7 @@ import type { RequestContext, RequestInfo } from './context';
 import { CONSOLE_USER_AGENT_TOKEN } from './context';
 import {
   InternalFailure,
+  SerializationException,
   ServiceError,
   ThrottlingException,
   UnknownOperationException,
@@ -24,6 +25,16 @@ import {
 import { getEventDataStoreUsage } from './operations/event-data-stores';
 import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './operations/events';
 import { addTags, listTags, removeTags } from './operations/tags';
+import {
+  putAuditEvents,
+  recordAuditEventsCall,
+  utf8Length,
+  type PutAuditEventsQuery,
+  type PutAuditEventsResponse,
+} from './operations/audit-events';
+import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './operations/channels';
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policies';
+import { installChannels } from './channels/seed-channels';
 import { DEFAULT_SEED } from './random';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
 import { selfRecord } from './self-record';
@@ -72,7 +83,8 @@ interface OperationDefinition {
  */
 export type ResourceInstaller = (state: EmulatorState, options: { fresh: boolean }) => void;
 
-const RESOURCES: ResourceInstaller[] = [installEventDataStores];
+// Channels come after stores: their seeded past goes into the seeded stores.
+const RESOURCES: ResourceInstaller[] = [installEventDataStores, installChannels];
 
 /** Emulator extensions (see Emulator.extension), by name. */
 const EXTENSIONS: Record<string, (input: Record<string, unknown>, context: RequestContext) => unknown> = {
@@ -92,6 +104,14 @@ const OPERATIONS: Record<string, OperationDefinition> = {
   AddTags: { run: addTags },
   RemoveTags: { run: removeTags },
   ListTags: { run: listTags },
+  CreateChannel: { run: createChannel },
+  GetChannel: { run: getChannel },
+  ListChannels: { run: listChannels },
+  UpdateChannel: { run: updateChannel },
+  DeleteChannel: { run: deleteChannel },
+  PutResourcePolicy: { run: putResourcePolicy },
+  GetResourcePolicy: { run: getResourcePolicy },
+  DeleteResourcePolicy: { run: deleteResourcePolicy },
 };
 
 export interface Emulator {
@@ -107,6 +127,13 @@ export interface Emulator {
    * console shows when its backend is an emulator. Not recorded as a CloudTrail event.
    */
   extension(operation: string | undefined, body: unknown, info: RequestInfo): Promise<unknown>;
+  /**
+   * Serves PutAuditEvents (cloudtrail-data): `query` is the URL's query string, `body` the request
+   * body as sent. Records the call as a data event of the channel's owner and saves every change
+   * before answering. Throws ServiceError; a body that is not JSON or an unserved region is
+   * refused before the call is served, and not recorded.
+   */
+  putAuditEvents(query: PutAuditEventsQuery, body: string, info: RequestInfo): Promise<PutAuditEventsResponse>;
   readonly settings: EmulatorSettings;
   /** Changes runtime settings; they are saved with the state. */
   configure(settings: Partial<EmulatorSettings>): Promise<void>;
@@ -261,6 +288,53 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         );
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    putAuditEvents: async (query, body, info) => {
+      const region = info.region ?? DEFAULT_REGION;
+      if (!isRegion(region))
+        throw new UnsupportedOperationException(`The region ${region} is not served by this emulator.`);
+      let parsed: unknown;
+      try {
+        parsed = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+      } catch {
+        throw new SerializationException('The request body is not valid JSON.');
+      }
+      const caller = principalForAccessKey(info.accessKeyId);
+      const operation = 'PutAuditEvents';
+      const context: RequestContext = {
+        state,
+        operation,
+        requestId: info.requestId,
+        region,
+        caller,
+        account: caller.account,
+        now: clock.now(),
+        sourceIp: info.sourceIp ?? '127.0.0.1',
+        userAgent: info.userAgent,
+        fromConsole: info.userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
+        resources: [],
+      };
+      try {
+        const injected = failures.get(operation);
+        if (injected) {
+          failures.delete(operation);
+          throw injected;
+        }
+        // The UTF-8 size only matters near the 1 MB limit; three bytes a character bounds it.
+        const bytes = body.length * 3 <= 1_048_576 ? body.length : utf8Length(body);
+        const output = putAuditEvents(query, parsed, bytes, context);
+        state.ingest(recordAuditEventsCall(context, query, { output }));
+        await options.storage.write(state.takePending());
+        return output;
+      } catch (error) {
+        const failure =
+          error instanceof ServiceError
+            ? error
+            : new InternalFailure(error instanceof Error ? error.message : String(error));
+        state.ingest(recordAuditEventsCall(context, query, { error: failure }));
+        await options.storage.write(state.takePending());
+        throw failure;
       }
     },
     settings,

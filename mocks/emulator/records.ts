@@ -44,6 +44,26 @@ export interface CloudTrailRecord {
   tlsDetails?: { tlsVersion: string; cipherSuite: string; clientProvidedHostHeader: string };
 }
 
+/**
+ * An event from outside AWS, as PutAuditEvents stores it (SEMANTICS.md §13): an envelope around
+ * the submitted eventData, with no userIdentity of its own. Only channels write these, straight
+ * into their destination stores; they never enter history and are never routed (§9 step 3).
+ */
+export interface ActivityAuditLogRecord {
+  eventVersion: string;
+  eventCategory: 'ActivityAuditLog';
+  eventType: 'ActivityLog';
+  eventID: string;
+  eventTime: string;
+  awsRegion: string;
+  recipientAccountId: string;
+  metadata: { ingestionTime: string; channelARN: string };
+  eventData: JsonObject;
+}
+
+/** Any record the emulator holds. */
+export type EmulatorRecord = CloudTrailRecord | ActivityAuditLogRecord;
+
 const RECORD_KEYS = [
   'eventVersion',
   'userIdentity',
@@ -86,6 +106,18 @@ const IDENTITY_KEYS = [
   'identityProvider',
 ] as const satisfies readonly (keyof UserIdentity)[];
 
+const ACTIVITY_AUDIT_LOG_KEYS = [
+  'eventVersion',
+  'eventCategory',
+  'eventType',
+  'eventID',
+  'eventTime',
+  'awsRegion',
+  'recipientAccountId',
+  'metadata',
+  'eventData',
+] as const satisfies readonly (keyof ActivityAuditLogRecord)[];
+
 function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
   const out: Partial<T> = {};
   for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
@@ -93,7 +125,8 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partia
 }
 
 /** Compact JSON with CloudTrail's key order, whatever order the record was built in. */
-export function serializeRecord(record: CloudTrailRecord): string {
+export function serializeRecord(record: EmulatorRecord): string {
+  if (record.eventCategory === 'ActivityAuditLog') return JSON.stringify(ordered(record, ACTIVITY_AUDIT_LOG_KEYS));
   return JSON.stringify({
     ...ordered(record, RECORD_KEYS),
     userIdentity: ordered(record.userIdentity, IDENTITY_KEYS),
@@ -143,7 +176,7 @@ export interface EventEntry {
   readonly eventId: string;
   readonly account: string;
   readonly region: string;
-  readonly category: EventCategory;
+  readonly category: EventCategory | 'ActivityAuditLog';
   readonly eventName: string;
   readonly eventSource: string;
   readonly username: string | undefined;
@@ -164,10 +197,11 @@ export function recordTimeSeconds(eventTime: string): number {
  * entries, which keeps a large history small.
  */
 export function toEventEntry(
-  record: CloudTrailRecord,
+  record: EmulatorRecord,
   source: string | number,
   intern: (text: string) => string = same,
 ): EventEntry {
+  if (record.eventCategory === 'ActivityAuditLog') return activityAuditLogEntry(record, source, intern);
   const username = usernameOf(record.userIdentity);
   const accessKeyId = record.userIdentity.accessKeyId;
   return {
@@ -182,6 +216,32 @@ export function toEventEntry(
     accessKeyId: accessKeyId === undefined || accessKeyId === '' ? undefined : intern(accessKeyId),
     readOnly: record.readOnly === undefined ? undefined : record.readOnly ? 'true' : 'false',
     resources: projectResources(record.resources, intern),
+    source,
+  };
+}
+
+/**
+ * The entry of an event from outside AWS: no caller, access key or resources of CloudTrail's own
+ * (they sit inside eventData, in the submitter's terms); name and source are eventData's.
+ */
+function activityAuditLogEntry(
+  record: ActivityAuditLogRecord,
+  source: string | number,
+  intern: (text: string) => string,
+): EventEntry {
+  const { eventName, eventSource } = record.eventData;
+  return {
+    time: recordTimeSeconds(record.eventTime),
+    eventId: record.eventID,
+    account: intern(record.recipientAccountId),
+    region: intern(record.awsRegion),
+    category: 'ActivityAuditLog',
+    eventName: typeof eventName === 'string' ? intern(eventName) : '',
+    eventSource: typeof eventSource === 'string' ? intern(eventSource) : '',
+    username: undefined,
+    accessKeyId: undefined,
+    readOnly: undefined,
+    resources: NO_RESOURCES,
     source,
   };
 }

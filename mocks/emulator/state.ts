@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import { DAY } from './clock';
 import { EventHistory } from './history';
 import { randomStream, type Random } from './random';
-import { serializeRecord, toEventEntry, type CloudTrailRecord, type EventEntry } from './records';
+import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
 import type { SeededHistory } from './seed/seed-history';
 import type { StoredEntry } from './storage/storage';
 
@@ -193,7 +193,7 @@ export class EmulatorState {
   /** Loads a record saved by an earlier run, back into the stores that took it. */
   loadStored(value: unknown): void {
     const stored = value as StoredRecord;
-    const record = JSON.parse(stored.json) as CloudTrailRecord;
+    const record = JSON.parse(stored.json) as EmulatorRecord;
     const entry = toEventEntry(record, stored.json, this.intern);
     this.index(entry, stored.sequence);
     for (const storeId of stored.stores ?? []) this.addToStore(storeId, entry);
@@ -204,12 +204,15 @@ export class EmulatorState {
    * Adds a new record: indexed into history, routed into stores (or, for PutAuditEvents, written
    * to the given destinations), and queued for storage (SEMANTICS.md §9).
    */
-  ingest(record: CloudTrailRecord, destinations?: readonly string[]): EventEntry {
+  ingest(record: EmulatorRecord, destinations?: readonly string[]): EventEntry {
     const json = serializeRecord(record);
     const sequence = this.nextSequence++;
     const entry = toEventEntry(record, json, this.intern);
     this.index(entry, sequence);
-    const stores = destinations ?? this.routers.flatMap((router) => router(entry, record));
+    // ActivityAuditLog records are never routed: only their channel's destinations take them (§9 step 3).
+    const stores =
+      destinations ??
+      (record.eventCategory === 'ActivityAuditLog' ? [] : this.routers.flatMap((router) => router(entry, record)));
     for (const storeId of stores) this.addToStore(storeId, entry);
     const stored: StoredRecord = { json, sequence, ...(stores.length > 0 ? { stores: [...stores] } : {}) };
     this.persist({ collection: 'records', key: entry.eventId, value: stored });

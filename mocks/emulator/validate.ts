@@ -56,8 +56,10 @@ const MEMBER_ERRORS: Record<string, string> = {
   AdvancedEventSelectors: 'InvalidEventSelectorsException',
   QueryStatus: 'InvalidQueryStatusException',
   TagsList: 'InvalidTagParameterException',
+  Tags: 'InvalidTagParameterException',
   KmsKeyId: 'InvalidKmsKeyIdException',
   ResourcePolicy: 'ResourcePolicyNotValidException',
+  ResourceArn: 'ResourceARNNotValidException',
 };
 
 type ErrorClass = new (message: string) => ServiceError;

@@ -22,6 +22,7 @@ import type {
   UpdateEventDataStoreResponse,
 } from '@aws-sdk/client-cloudtrail';
 import { SECOND } from '../clock';
+import { isChannelDestination } from '../channels/channel';
 import type { RequestContext } from '../context';
 import {
   ChannelExistsForEDSException,
@@ -152,14 +153,6 @@ function resolveKmsKey(value: string, context: RequestContext): string {
     );
   if (type === 'key') return value;
   return `arn:${partition}:kms:${keyRegion}:${keyAccount}:key/${keyIdForAlias(keyAccount, keyRegion, `alias/${resource}`)}`;
-}
-
-/**
- * Whether a channel names the store as a destination (§8.3, §12.1). Channels are not served yet,
- * so none does; the channels module will replace this with a lookup by store ARN.
- */
-function isChannelDestination(): boolean {
-  return false;
 }
 
 function checkNameFree(context: RequestContext, name: string, except?: string) {
@@ -333,8 +326,10 @@ export function updateEventDataStore(
   if (name !== store.name) checkNameFree(context, name, store.id);
   const multiRegion = input.MultiRegionEnabled ?? store.multiRegion;
   if (multiRegion && !store.multiRegion) {
-    if (isChannelDestination())
-      throw new InvalidParameterException('A channel destination cannot be a multi-region event data store.');
+    if (isChannelDestination(state, store.arn))
+      throw new InvalidParameterException(
+        `A channel sends events to the event data store '${store.arn}'; a channel destination cannot be multi-region.`,
+      );
     if (!fitsQuota(state, { account: store.account, region: store.region, multiRegion: true, id: store.id }))
       throw new InvalidParameterException(
         `Making the event data store multi-region would exceed the limit of ${String(MAX_EVENT_DATA_STORES_PER_REGION)} event data stores in a region.`,
@@ -381,7 +376,7 @@ export function deleteEventDataStore(
     throw new EventDataStoreTerminationProtectedException(
       `The event data store '${store.arn}' has termination protection enabled; disable it before deleting the store.`,
     );
-  if (isChannelDestination())
+  if (isChannelDestination(state, store.arn))
     throw new ChannelExistsForEDSException(
       `A channel sends events to the event data store '${store.arn}'; delete the channel first.`,
     );

@@ -1,5 +1,5 @@
-// AddTags, RemoveTags and ListTags (SEMANTICS.md §13 "Tags", §15): tags of event data stores (and,
-// once channels are served, of integration channels), addressed by ARN and resolved by type.
+// AddTags, RemoveTags and ListTags (SEMANTICS.md §13 "Tags", §15): tags of event data stores and
+// integration channels, addressed by ARN and resolved by type.
 import type {
   AddTagsRequest,
   AddTagsResponse,
@@ -8,12 +8,14 @@ import type {
   RemoveTagsRequest,
   RemoveTagsResponse,
 } from '@aws-sdk/client-cloudtrail';
+import { resolveChannel } from '../channels/channel';
 import type { RequestContext } from '../context';
 import {
   ChannelNotFoundException,
   CloudTrailARNInvalidException,
   InactiveEventDataStoreException,
   InvalidTokenException,
+  OperationNotPermittedException,
   ResourceNotFoundException,
   ResourceTypeNotSupportedException,
   TagsLimitExceededException,
@@ -30,7 +32,8 @@ const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:(.+)$/;
 
 /**
  * The ARN under which a taggable resource keeps its tags. Event data stores resolve like any store
- * reference and must not be PENDING_DELETION (§8.3); trails and dashboards are not served
+ * reference and must not be PENDING_DELETION (§8.3); channels like any channel reference, and
+ * service-linked ones refuse changes (§12.3); trails and dashboards are not served
  * (ResourceNotFoundException); other services' resources cannot carry CloudTrail tags.
  */
 function resolveTaggable(context: RequestContext, resourceId: string): string {
@@ -48,11 +51,19 @@ function resolveTaggable(context: RequestContext, resourceId: string): string {
       return store.arn;
     }
     case 'channel': {
-      // Channels are not served yet, so no channel ARN names an existing channel.
-      const message = `The channel '${resourceId}' was not found.`;
-      throw declaresError(context.operation, 'ChannelNotFoundException')
-        ? new ChannelNotFoundException(message)
-        : new ResourceNotFoundException(message);
+      // ListTags does not declare ChannelNotFoundException.
+      const channel = resolveChannel(context, resourceId, (message) =>
+        declaresError(context.operation, 'ChannelNotFoundException')
+          ? new ChannelNotFoundException(message)
+          : new ResourceNotFoundException(message),
+      );
+      // Decision (§12.3): service-linked channels belong to their AWS service, so their tags
+      // can be read but not changed.
+      if (channel.serviceLinked && context.operation !== 'ListTags')
+        throw new OperationNotPermittedException(
+          `The channel '${channel.arn}' is a service-linked channel; its tags cannot be changed.`,
+        );
+      return channel.arn;
     }
     case 'trail':
     case 'dashboard':

@@ -16,6 +16,7 @@ import { expect, test } from 'vitest';
 import { buildRecord } from '../../factories';
 import { createHandlers } from '../../handlers';
 import { emulator, emulatorClient, server, TEST_ANCHOR, testClock, testEmulatorOptions } from '../../node';
+import { seededChannelRecords } from '../channels/seed-channels';
 import { DAY, SECOND } from '../clock';
 import { createEmulator, type Emulator } from '../create-emulator';
 import { DEFAULT_SEED } from '../random';
@@ -55,7 +56,10 @@ function ingestNow(overrides: Parameters<typeof buildRecord>[0] = {}, world: Emu
   return world.state.ingest(buildRecord({ at: testClock.now(), ...overrides }));
 }
 
-/** The seeded Management records since management-events was created (anchor − 60 days). */
+/**
+ * The seeded Management records since management-events was created (anchor − 60 days), including
+ * those that created the seeded channels.
+ */
 function seededManagementRecords() {
   const seeded = seedHistory({ seed: DEFAULT_SEED, anchor: TEST_ANCHOR, events: DEFAULT_SEEDED_EVENTS });
   const since = (TEST_ANCHOR - 60 * DAY) / SECOND;
@@ -64,6 +68,8 @@ function seededManagementRecords() {
     const record = seeded.record(index);
     if (record.eventCategory === 'Management' && recordTimeSeconds(record.eventTime) >= since) records.push(record);
   }
+  for (const record of seededChannelRecords(DEFAULT_SEED, TEST_ANCHOR))
+    if (record.eventCategory === 'Management') records.push(record);
   return records;
 }
 
@@ -74,10 +80,14 @@ test('the seeded management store holds every seeded Management record since its
   expect(usage(MANAGEMENT_EVENTS_ID)).toEqual({ events: expected.length, bytes });
 });
 
-test('the seeded integrations store holds nothing yet and takes no CloudTrail events', async () => {
+test('the seeded integrations store holds only its channels’ events and takes no CloudTrail events', async () => {
+  const channelEvents = seededChannelRecords(DEFAULT_SEED, TEST_ANCHOR).filter(
+    (record) => record.eventCategory === 'ActivityAuditLog',
+  ).length;
+  expect(usage(INTEGRATIONS_AUDIT_ID).events).toBe(channelEvents);
   await emulatorClient().send(new LookupEventsCommand({ MaxResults: 1 }));
   ingestNow();
-  expect(usage(INTEGRATIONS_AUDIT_ID)).toEqual({ events: 0, bytes: 0 });
+  expect(usage(INTEGRATIONS_AUDIT_ID).events).toBe(channelEvents);
 });
 
 test('new records of every region reach the seeded multi-region store', async () => {
