@@ -34,7 +34,8 @@ import {
 } from './operations/audit-events';
 import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './operations/channels';
 import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policies';
-import { installChannels } from './channels/seed-channels';
+import { CHANNELS, type StoredChannel } from './channels/channel';
+import { installChannels, liveAuditCall, PAYMENTS_CHANNEL } from './channels/seed-channels';
 import { DEFAULT_SEED } from './random';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
 import { selfRecord } from './self-record';
@@ -202,26 +203,93 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   };
   let state = await loadState(options, clock, stored);
 
-  async function serve(operation: string, body: unknown, info: RequestInfo): Promise<unknown> {
-    const definition = OPERATIONS[operation];
+  /** Who makes a call, where and when; an unlisted region is refused before anything is recorded. */
+  function contextFor(operation: string, info: RequestInfo, now = clock.now()): RequestContext {
     const region = info.region ?? DEFAULT_REGION;
     if (!isRegion(region))
       throw new UnsupportedOperationException(`The region ${region} is not served by this emulator.`);
     const caller = principalForAccessKey(info.accessKeyId);
-    const userAgent = info.userAgent;
-    const context: RequestContext = {
+    return {
       state,
       operation,
       requestId: info.requestId,
       region,
       caller,
       account: caller.account,
-      now: clock.now(),
+      now,
       sourceIp: info.sourceIp ?? '127.0.0.1',
-      userAgent,
-      fromConsole: userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
+      userAgent: info.userAgent,
+      fromConsole: info.userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
       resources: [],
     };
+  }
+
+  /** A PutAuditEvents body: parsed, and its size as sent. A body that is not JSON is refused unrecorded. */
+  function parseAuditEventsBody(body: string): { parsed: unknown; bytes: number } {
+    let parsed: unknown;
+    try {
+      parsed = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+    } catch {
+      throw new SerializationException('The request body is not valid JSON.');
+    }
+    // The UTF-8 size only matters near the 1 MB limit; three bytes a character bounds it.
+    return { parsed, bytes: body.length * 3 <= 1_048_576 ? body.length : utf8Length(body) };
+  }
+
+  /** PutAuditEvents and its data record (§6, §13); throws the call's ServiceError. */
+  function serveAuditEvents(
+    query: PutAuditEventsQuery,
+    { parsed, bytes }: { parsed: unknown; bytes: number },
+    context: RequestContext,
+    injected?: ServiceError,
+  ): PutAuditEventsResponse {
+    try {
+      if (injected) throw injected;
+      const output = putAuditEvents(query, parsed, bytes, context);
+      state.ingest(recordAuditEventsCall(context, query, { output }));
+      return output;
+    } catch (error) {
+      const failure =
+        error instanceof ServiceError
+          ? error
+          : new InternalFailure(error instanceof Error ? error.message : String(error));
+      state.ingest(recordAuditEventsCall(context, query, { error: failure }));
+      throw failure;
+    }
+  }
+
+  /** The live simulator's payments app sends its events through the normal PutAuditEvents path (§14). */
+  function simulateAuditCall(n: number, at: number): void {
+    // The seeded Custom channel, while it exists (a user may delete it).
+    const channel = state.table<StoredChannel>(CHANNELS).get(PAYMENTS_CHANNEL.id);
+    if (!channel) return;
+    const call = liveAuditCall(state.config.seed, n, at);
+    const context = contextFor(
+      'PutAuditEvents',
+      {
+        requestId: state.ids.uuid(),
+        accessKeyId: call.accessKeyId,
+        region: channel.region,
+        sourceIp: call.sourceIp,
+        userAgent: call.userAgent,
+      },
+      at,
+    );
+    try {
+      serveAuditEvents({ channelArn: channel.arn }, parseAuditEventsBody(call.body), context);
+    } catch {
+      // A refused call is recorded like any other; the simulator carries on.
+    }
+  }
+
+  function advance(context: RequestContext) {
+    if (settings.simulator) advanceSimulator(state, context.now, context.fromConsole, simulateAuditCall);
+  }
+
+  async function serve(operation: string, body: unknown, info: RequestInfo): Promise<unknown> {
+    const definition = OPERATIONS[operation];
+    const context = contextFor(operation, info);
+    const region = context.region;
     let input: unknown = body;
     try {
       const injected = failures.get(operation);
@@ -229,7 +297,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         failures.delete(operation);
         throw injected;
       }
-      if (settings.simulator) advanceSimulator(state, context.now, context.fromConsole);
+      advance(context);
       if (!definition)
         throw new UnsupportedOperationException(`${operation} is not supported by the CloudTrail emulator.`);
       if (definition.rate !== undefined && settings.throttle) {
@@ -261,28 +329,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     },
     extension: (operation, body, info) => {
       const run = operation === undefined ? undefined : EXTENSIONS[operation];
-      if (operation === undefined || !run)
-        return Promise.reject(new UnknownOperationException(`Unknown emulator extension ${operation ?? '(none)'}.`));
-      const region = info.region ?? DEFAULT_REGION;
-      if (!isRegion(region))
-        return Promise.reject(
-          new UnsupportedOperationException(`The region ${region} is not served by this emulator.`),
-        );
-      const caller = principalForAccessKey(info.accessKeyId);
-      const context: RequestContext = {
-        state,
-        operation,
-        requestId: info.requestId,
-        region,
-        caller,
-        account: caller.account,
-        now: clock.now(),
-        sourceIp: info.sourceIp ?? '127.0.0.1',
-        userAgent: info.userAgent,
-        fromConsole: false,
-        resources: [],
-      };
       try {
+        if (operation === undefined || !run)
+          throw new UnknownOperationException(`Unknown emulator extension ${operation ?? '(none)'}.`);
+        const context = contextFor(operation, info);
         return Promise.resolve(
           run(typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}, context),
         );
@@ -291,50 +341,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       }
     },
     putAuditEvents: async (query, body, info) => {
-      const region = info.region ?? DEFAULT_REGION;
-      if (!isRegion(region))
-        throw new UnsupportedOperationException(`The region ${region} is not served by this emulator.`);
-      let parsed: unknown;
+      const parsed = parseAuditEventsBody(body);
+      const context = contextFor('PutAuditEvents', info);
+      const injected = failures.get('PutAuditEvents');
+      failures.delete('PutAuditEvents');
+      advance(context);
       try {
-        parsed = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
-      } catch {
-        throw new SerializationException('The request body is not valid JSON.');
-      }
-      const caller = principalForAccessKey(info.accessKeyId);
-      const operation = 'PutAuditEvents';
-      const context: RequestContext = {
-        state,
-        operation,
-        requestId: info.requestId,
-        region,
-        caller,
-        account: caller.account,
-        now: clock.now(),
-        sourceIp: info.sourceIp ?? '127.0.0.1',
-        userAgent: info.userAgent,
-        fromConsole: info.userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
-        resources: [],
-      };
-      try {
-        const injected = failures.get(operation);
-        if (injected) {
-          failures.delete(operation);
-          throw injected;
-        }
-        // The UTF-8 size only matters near the 1 MB limit; three bytes a character bounds it.
-        const bytes = body.length * 3 <= 1_048_576 ? body.length : utf8Length(body);
-        const output = putAuditEvents(query, parsed, bytes, context);
-        state.ingest(recordAuditEventsCall(context, query, { output }));
+        return serveAuditEvents(query, parsed, context, injected);
+      } finally {
         await options.storage.write(state.takePending());
-        return output;
-      } catch (error) {
-        const failure =
-          error instanceof ServiceError
-            ? error
-            : new InternalFailure(error instanceof Error ? error.message : String(error));
-        state.ingest(recordAuditEventsCall(context, query, { error: failure }));
-        await options.storage.write(state.takePending());
-        throw failure;
       }
     },
     settings,

@@ -1,5 +1,5 @@
 // The live simulator (SEMANTICS.md §14), observed through LookupEvents.
-import { LookupEventsCommand, type Event } from '@aws-sdk/client-cloudtrail';
+import { GetChannelCommand, ListChannelsCommand, LookupEventsCommand, type Event } from '@aws-sdk/client-cloudtrail';
 import { expect, test } from 'vitest';
 import { emulator, emulatorClient, TEST_START, testClock } from '../node';
 
@@ -53,4 +53,21 @@ test('is off when switched off', async () => {
   testClock.advance(60_000);
   await consoleClient.send(new LookupEventsCommand({ MaxResults: 1 }));
   expect(await liveEvents(TEST_START)).toEqual([]);
+});
+
+test('sends the payments app’s events through PutAuditEvents about every 10 minutes', async () => {
+  await emulator.configure({ simulator: true });
+  const client = emulatorClient();
+  const consoleClient = emulatorClient({ userAgent: CONSOLE });
+  const channel = async () =>
+    (await client.send(new ListChannelsCommand({}))).Channels?.find((item) => item.Name === 'payments-app-audit');
+  const arn = (await channel())?.ChannelArn;
+  const before = (await client.send(new GetChannelCommand({ Channel: arn }))).IngestionStatus;
+  for (let minute = 0; minute < 25; minute++) {
+    testClock.advance(60_000);
+    await consoleClient.send(new LookupEventsCommand({ MaxResults: 1 }));
+  }
+  const after = (await client.send(new GetChannelCommand({ Channel: arn }))).IngestionStatus;
+  expect(after?.LatestIngestionSuccessTime?.getTime()).toBeGreaterThan(TEST_START);
+  expect(after?.LatestIngestionSuccessEventID).not.toBe(before?.LatestIngestionSuccessEventID);
 });

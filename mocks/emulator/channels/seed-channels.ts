@@ -553,3 +553,24 @@ export const installChannels: ResourceInstaller = (state, { fresh }) => {
   if (fresh && state.table(CHANNELS).size === 0) seedChannels(state, seeded);
   loadSeededIngestion(state, seeded);
 };
+
+/** A PutAuditEvents call of the in-account payments app, as the live simulator sends one (§14). */
+export interface LiveAuditCall {
+  accessKeyId: string;
+  sourceIp: string;
+  userAgent: string;
+  body: string;
+}
+
+/** The `n`th live payments call at `at` (epoch ms): its own random stream, after the seeded past. */
+export function liveAuditCall(seed: number, n: number, at: number): LiveAuditCall {
+  const rng = randomStream(seed, `live-ingestion:${String(n)}`);
+  const eventData = JSON.stringify(PAYMENTS_SENDER.event(rng, toRecordTime(at)));
+  const event = { id: `evt-${hex(rng, 20)}`, eventData, eventDataChecksum: sha256Base64(eventData) };
+  return {
+    accessKeyId: PAYMENTS_SENDER.accessKeyId,
+    sourceIp: PAYMENTS_SENDER.sourceIp,
+    userAgent: PAYMENTS_SENDER.userAgent,
+    body: JSON.stringify({ auditEvents: [event] }),
+  };
+}

@@ -2,6 +2,8 @@
 // rules a channel policy must follow. Their effect on PutAuditEvents is in audit-events.test.ts.
 import {
   CreateChannelCommand,
+  CreateEventDataStoreCommand,
+  DeleteEventDataStoreCommand,
   DeleteResourcePolicyCommand,
   GetResourcePolicyCommand,
   LookupEventsCommand,
@@ -14,7 +16,7 @@ import {
   ResourceTypeNotSupportedException,
 } from '@aws-sdk/client-cloudtrail';
 import { expect, test } from 'vitest';
-import { emulatorClient } from '../../node';
+import { emulator, emulatorClient, testClock } from '../../node';
 
 const ACCOUNT = '123456789012';
 const INTEGRATIONS_AUDIT_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:eventdatastore/e8b4d0a6-2c9f-4e17-b3a5-7f1d9c3e6b80`;
@@ -238,4 +240,30 @@ test('policy calls are recorded with the channel as their resource', async () =>
   const record = JSON.parse(Events?.[0]?.CloudTrailEvent ?? '{}') as Record<string, unknown>;
   expect(record.resources).toEqual([{ accountId: ACCOUNT, type: 'AWS::CloudTrail::Channel', ARN: arn }]);
   expect(record.responseElements).toMatchObject({ resourceArn: arn });
+});
+
+test('purges a store’s resource policy with the store, seven days after deletion', async () => {
+  const client = emulatorClient();
+  const { EventDataStoreArn } = await client.send(
+    new CreateEventDataStoreCommand({ Name: 'policy-purge', TerminationProtectionEnabled: false }),
+  );
+  testClock.advance(5_000);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: '123456789012' },
+        Action: 'cloudtrail:StartQuery',
+        Resource: EventDataStoreArn,
+      },
+    ],
+  });
+  await client.send(new PutResourcePolicyCommand({ ResourceArn: EventDataStoreArn, ResourcePolicy: policy }));
+  await client.send(new DeleteEventDataStoreCommand({ EventDataStore: EventDataStoreArn }));
+  testClock.advance(7 * 24 * 3600 * 1000 + 1000);
+  await expect(client.send(new GetResourcePolicyCommand({ ResourceArn: EventDataStoreArn }))).rejects.toBeInstanceOf(
+    ResourceNotFoundException,
+  );
+  expect(emulator.state.table('resourcePolicies').has(EventDataStoreArn ?? '')).toBe(false);
 });

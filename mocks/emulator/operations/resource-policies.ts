@@ -25,6 +25,7 @@ import type { EmulatorState } from '../state';
 import {
   EVENT_DATA_STORES,
   eventDataStoreResource,
+  RESOURCE_POLICIES,
   isPurged,
   parseEventDataStoreReference,
   sweepEventDataStores,
@@ -32,7 +33,6 @@ import {
 } from '../stores/event-data-store';
 
 /** The entity collection of resource policies, keyed by the resource's ARN. */
-const RESOURCE_POLICIES = 'resourcePolicies';
 
 /** Statements and principals a channel policy may hold (§15). */
 export const MAX_POLICY_STATEMENTS = 20;

@@ -163,8 +163,13 @@ export function sweepEventDataStores(state: EmulatorState, now: number): void {
     state.remove(EVENT_DATA_STORES, store.id);
     state.dropStore(store.id);
     dropTags(state, store.arn);
+    // Purged with its tags, policy and queries (§8.3).
+    if (state.table(RESOURCE_POLICIES).has(store.arn)) state.remove(RESOURCE_POLICIES, store.arn);
   }
 }
+
+/** Resource policies by resource ARN (see operations/resource-policies.ts). */
+export const RESOURCE_POLICIES = 'resourcePolicies';
 
 /** Every store of an account, homed anywhere, in creation order. */
 export function storesOf(state: EmulatorState, account: string): StoredEventDataStore[] {
