@@ -19,7 +19,9 @@ export function JsonView({ json, label, maxHeight = 480 }: { json: string; label
         // The region scrolls, so keyboard users must be able to reach it (axe: scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a focusable scroll container is the accessible pattern.
         tabIndex={0}
-        style={{ maxHeight, overflow: 'auto', whiteSpace: 'pre', margin: 0 }}
+        // inline-size containment: long lines scroll here instead of widening the page (which
+        // would make the app layout close its navigation to make room).
+        style={{ maxHeight, overflow: 'auto', whiteSpace: 'pre', margin: 0, contain: 'inline-size' }}
       >
         {prettyJson(json)}
       </div>
