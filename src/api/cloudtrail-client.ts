@@ -7,7 +7,7 @@ import { backendIdOf, type Connection } from './connection';
 export const CONSOLE_USER_AGENT = 'cloudtrail-emulator-console/0.1.0';
 
 // The emulator maps this key to its admin user; any key works, and none of them is secret.
-const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIAEMU0ADMIN0000001', secretAccessKey: 'emulator-secret' };
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIAEMU0ADMIN0000001', secretAccessKey: 'emulator-secret' };
 
 let cached: { key: string; connection: Connection; client: CloudTrailClient } | undefined;
 

@@ -1,6 +1,9 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
+import { ChannelDetailPage } from '@/features/channels/channel-detail-page';
+import { CreateIntegrationPage } from '@/features/channels/create-integration-page';
+import { IntegrationsPage } from '@/features/channels/integrations-page';
 import { CreateEventDataStorePage } from '@/features/event-data-stores/create-event-data-store-page';
 import { EditEventDataStorePage } from '@/features/event-data-stores/edit-event-data-store-page';
 import { EventDataStoreDetailPage } from '@/features/event-data-stores/event-data-store-detail-page';
@@ -48,6 +51,9 @@ export const routes: RouteObject[] = [
       { path: paths.createEventDataStore(), element: <CreateEventDataStorePage /> },
       { path: '/lake/event-data-stores/:id', element: <EventDataStoreDetailPage /> },
       { path: '/lake/event-data-stores/:id/edit', element: <EditEventDataStorePage /> },
+      { path: paths.integrations(), element: <IntegrationsPage /> },
+      { path: paths.createIntegration(), element: <CreateIntegrationPage /> },
+      { path: '/lake/integrations/:id', element: <ChannelDetailPage /> },
       { path: paths.settings(), element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

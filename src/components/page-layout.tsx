@@ -19,7 +19,10 @@ const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
   {
     type: 'section',
     text: 'Lake',
-    items: [{ type: 'link', text: 'Event data stores', href: paths.eventDataStores() }],
+    items: [
+      { type: 'link', text: 'Event data stores', href: paths.eventDataStores() },
+      { type: 'link', text: 'Integrations', href: paths.integrations() },
+    ],
   },
   { type: 'divider' },
   { type: 'link', text: 'Settings', href: paths.settings() },

@@ -128,3 +128,58 @@ export const NETWORK_ACTIVITY_SOURCES = [
 
 /** A deleted event data store is purged this many days after DeleteEventDataStore (SEMANTICS.md §8.3). */
 export const EVENT_DATA_STORE_DELETION_WAIT_DAYS = 7;
+
+/** Model shape ChannelName. Service-linked channels' names hold `/`, so no one can create one. */
+export const CHANNEL_NAME = { min: 3, max: 128, pattern: /^[a-zA-Z0-9._-]+$/ } as const;
+
+/** Model shape Destinations: event data stores one channel sends to. */
+export const CHANNEL_DESTINATIONS = { min: 1, max: 200 } as const;
+
+/** The Source of a customer's own integration, the only one several channels may share (SEMANTICS.md §12.1). */
+export const CUSTOM_CHANNEL_SOURCE = 'Custom';
+
+/** The reserved Source of service-linked channels (SEMANTICS.md §12.3). */
+export const SERVICE_LINKED_CHANNEL_SOURCE = 'CloudTrail';
+
+/**
+ * Model shape Source, as CreateChannel accepts it (SEMANTICS.md §12.2): the console's name, the
+ * exact Source value, and how the partner integrates. Direct partners send from their own account,
+ * so the channel needs a resource policy naming it; solutions run in the customer's account.
+ */
+export const CHANNEL_SOURCES = [
+  { source: 'Custom', name: 'My custom integration', type: 'custom' },
+  { source: 'Clumio', name: 'Clumio', type: 'direct' },
+  { source: 'LaunchDarkly', name: 'LaunchDarkly', type: 'direct' },
+  { source: 'IBMMulticloud', name: 'Nordcloud, an IBM Company', type: 'direct' },
+  { source: 'MontyCloud', name: 'MontyCloud', type: 'direct' },
+  { source: 'Snyk', name: 'Snyk.io', type: 'direct' },
+  { source: 'CloudStorageSecurityConsole', name: 'Cloud Storage Security', type: 'solution' },
+  { source: 'CrowdStrike', name: 'CrowdStrike', type: 'solution' },
+  { source: 'CyberArk', name: 'CyberArk', type: 'solution' },
+  { source: 'GitHub', name: 'GitHub', type: 'solution' },
+  { source: 'KongGatewayEnterprise', name: 'Kong Inc', type: 'solution' },
+  { source: 'NetskopeCloudExchange', name: 'Netskope', type: 'solution' },
+  { source: 'OktaSystemLogEvents', name: 'Okta', type: 'solution' },
+  { source: 'OneLogin', name: 'One Identity', type: 'solution' },
+  { source: 'Shoreline', name: 'Shoreline.io', type: 'solution' },
+  { source: 'WizAuditLogs', name: 'Wiz', type: 'solution' },
+] as const satisfies readonly { source: string; name: string; type: 'custom' | 'direct' | 'solution' }[];
+
+/** An AWS account ID, as a channel policy's Principal names it (SEMANTICS.md §12.4). */
+export const AWS_ACCOUNT_ID = /^\d{12}$/;
+
+/** Model shape ResourcePolicy, in characters; channel policies have the same limit (SEMANTICS.md §12.4). */
+export const RESOURCE_POLICY = { min: 1, max: 8192 } as const;
+
+/** Statements and AWS principals in one channel policy (SEMANTICS.md §12.4, §15). */
+export const MAX_CHANNEL_POLICY_STATEMENTS = 20;
+export const MAX_CHANNEL_POLICY_PRINCIPALS = 50;
+
+/** cloudtrail-data model shape ExternalId. */
+export const EXTERNAL_ID = { min: 2, max: 1224, pattern: /^[\w+=,.@:/-]*$/ } as const;
+
+/** cloudtrail-data model shape AuditEvents: events in one PutAuditEvents request. */
+export const AUDIT_EVENTS_PER_REQUEST = { min: 1, max: 100 } as const;
+
+/** cloudtrail-data model shape Uuid, used for each audit event's `id`. */
+export const AUDIT_EVENT_ID = { min: 1, max: 128, pattern: /^[-_A-Za-z0-9]+$/ } as const;

@@ -13,6 +13,13 @@ function eventDataStoreIdOf(arnOrId: string): string {
   return at === -1 ? arnOrId : arnOrId.slice(at + marker.length);
 }
 
+/** The ID of a channel ARN (`arn:aws:cloudtrail:<region>:<account>:channel/<id>`); an ID stays as it is. */
+function channelIdOf(arnOrId: string): string {
+  const marker = ':channel/';
+  const at = arnOrId.indexOf(marker);
+  return at === -1 ? arnOrId : arnOrId.slice(at + marker.length);
+}
+
 export const paths = {
   home: () => '/',
   /** Event history, optionally with a view (filters, time range, page). */
@@ -27,5 +34,10 @@ export const paths = {
     `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}`,
   editEventDataStore: (arnOrId: string) =>
     `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}/edit`,
+  /** Lake integrations: the region's channels, integration and service-linked. */
+  integrations: () => '/lake/integrations',
+  createIntegration: () => '/lake/integrations/create',
+  /** A channel's page, by ARN or ID; the URL holds the ID. */
+  channelDetail: (arnOrId: string) => `/lake/integrations/${encodeURIComponent(channelIdOf(arnOrId))}`,
   settings: () => '/settings',
 } as const;

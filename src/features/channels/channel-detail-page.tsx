@@ -1,0 +1,324 @@
+import type { AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { channelQueries, type ChannelDetails } from '@/api/channels';
+import { describeError } from '@/api/errors';
+import { useConnection } from '@/api/use-connection';
+import { JsonView } from '@/components/json-view';
+import { useNotifications } from '@/components/notifications';
+import { PageLayout } from '@/components/page-layout';
+import { QueryError } from '@/components/query-error';
+import { useFollow } from '@/hooks/use-follow';
+import { SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
+import { formatEventTime } from '@/lib/format-time';
+import { paths } from '@/lib/paths';
+import { ChannelResourcePolicy } from './channel-resource-policy';
+import { ChannelTags } from './channel-tags';
+import { DeleteChannelModal } from './delete-channel-modal';
+import {
+  accountOfArn,
+  channelSourceOf,
+  integrationTypeLabel,
+  isServiceLinked,
+  owningServiceOf,
+  sourceLabel,
+} from './describe-channel';
+import { EditChannelModal } from './edit-channel-modal';
+import { SendTestEvents } from './send-test-events';
+import { StoreLink } from './store-link';
+
+/** The channel's ARN as text with a copy button. */
+function ArnWithCopy({ arn }: { arn: string }) {
+  return (
+    <CopyToClipboard
+      variant="inline"
+      textToCopy={arn}
+      copyButtonAriaLabel="Copy channel ARN"
+      copySuccessText="Channel ARN copied"
+      copyErrorText="Channel ARN failed to copy"
+    />
+  );
+}
+
+function GeneralDetails({ items }: { items: KeyValuePairsProps.Item[] }) {
+  return (
+    // A labelled section, so the details are a landmark screen readers can jump to.
+    <section aria-label="General details">
+      <Container header={<Header variant="h2">General details</Header>}>
+        <KeyValuePairs columns={3} items={items} />
+      </Container>
+    </section>
+  );
+}
+
+/** The latest ingestion success and attempt and the last error code CloudTrail reports (SEMANTICS.md §12.1). */
+function IngestionStatusView({ channel }: { channel: ChannelDetails }) {
+  const status = channel.IngestionStatus ?? {};
+  const error = status.LatestIngestionErrorCode;
+  return (
+    <section aria-label="Ingestion status">
+      <Container
+        header={
+          <Header variant="h2" description="What the latest PutAuditEvents calls to this channel left behind.">
+            Ingestion status
+          </Header>
+        }
+      >
+        <KeyValuePairs
+          columns={3}
+          items={[
+            {
+              label: 'Latest successful ingestion',
+              value: status.LatestIngestionSuccessTime ? (
+                <StatusIndicator type="success">{formatEventTime(status.LatestIngestionSuccessTime)}</StatusIndicator>
+              ) : (
+                'No events ingested yet'
+              ),
+            },
+            { label: 'Latest successful event ID', value: status.LatestIngestionSuccessEventID ?? '-' },
+            {
+              label: 'Latest ingestion attempt',
+              value: status.LatestIngestionAttemptTime
+                ? formatEventTime(status.LatestIngestionAttemptTime)
+                : 'None yet',
+            },
+            { label: 'Latest attempted event ID', value: status.LatestIngestionAttemptEventID ?? '-' },
+            {
+              label: 'Last error code',
+              value: error ? <StatusIndicator type="warning">{error}</StatusIndicator> : 'None',
+            },
+          ]}
+        />
+      </Container>
+    </section>
+  );
+}
+
+function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
+  const arn = channel.ChannelArn ?? '';
+  const name = channel.Name ?? '';
+  const source = channelSourceOf(channel.Source);
+  const close = () => {
+    setDialog(undefined);
+  };
+  return (
+    <SpaceBetween size="l">
+      <Header
+        variant="h1"
+        description={`${source ? integrationTypeLabel(source.type) : 'Integration'} from ${sourceLabel(channel)}`}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button
+              onClick={() => {
+                setDialog('edit');
+              }}
+            >
+              Edit
+            </Button>
+            <Button
+              onClick={() => {
+                setDialog('delete');
+              }}
+            >
+              Delete
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        {name}
+      </Header>
+      <GeneralDetails
+        items={[
+          { label: 'Channel ARN', value: <ArnWithCopy arn={arn} /> },
+          { label: 'Name', value: name },
+          { label: 'Type', value: 'Integration' },
+          { label: 'Source', value: `${sourceLabel(channel)} (${channel.Source ?? '-'})` },
+          { label: 'Integration type', value: source ? integrationTypeLabel(source.type) : '-' },
+          {
+            label: 'Destinations',
+            value: (
+              <SpaceBetween size="xxs">
+                {(channel.Destinations ?? []).map((destination) =>
+                  destination.Type === 'EVENT_DATA_STORE' ? (
+                    <StoreLink key={destination.Location} arn={destination.Location ?? ''} />
+                  ) : (
+                    <span key={destination.Location}>{destination.Location ?? '-'}</span>
+                  ),
+                )}
+              </SpaceBetween>
+            ),
+          },
+        ]}
+      />
+      <IngestionStatusView channel={channel} />
+      <SendTestEvents channelArn={arn} account={accountOfArn(arn) ?? '123456789012'} />
+      <ChannelResourcePolicy arn={arn} />
+      <ChannelTags arn={arn} />
+      {dialog === 'edit' ? (
+        <EditChannelModal
+          channel={channel}
+          onDismiss={close}
+          onSaved={() => {
+            close();
+            notify({ type: 'success', content: `Integration ${name} updated.` });
+          }}
+        />
+      ) : null}
+      {dialog === 'delete' ? (
+        <DeleteChannelModal
+          channel={channel}
+          onDismiss={close}
+          onDeleted={() => {
+            close();
+            notify({ type: 'success', content: `Integration ${name} deleted.` });
+            void navigate(paths.integrations());
+          }}
+        />
+      ) : null}
+    </SpaceBetween>
+  );
+}
+
+const OPERATOR_WORDS: Record<(typeof SELECTOR_OPERATORS)[number], string> = {
+  Equals: 'equals',
+  StartsWith: 'starts with',
+  EndsWith: 'ends with',
+  NotEquals: 'does not equal',
+  NotStartsWith: 'does not start with',
+  NotEndsWith: 'does not end with',
+};
+
+/** "equals Management"; several operators joined with "; ". */
+function describeField(field: AdvancedFieldSelector): string {
+  return SELECTOR_OPERATORS.flatMap((operator) => {
+    const values = field[operator];
+    return values ? [`${OPERATOR_WORDS[operator]} ${values.join(' or ')}`] : [];
+  }).join('; ');
+}
+
+/** A service-linked channel: read-only, with its owning service and the selectors it applies. */
+function ServiceLinkedChannelDetail({ channel }: { channel: ChannelDetails }) {
+  const arn = channel.ChannelArn ?? '';
+  const service = owningServiceOf(channel);
+  const selectors = channel.SourceConfig?.AdvancedEventSelectors ?? [];
+  return (
+    <SpaceBetween size="l">
+      <Header variant="h1" description={`Service-linked channel of ${service}`}>
+        {channel.Name ?? arn}
+      </Header>
+      <Alert type="info" header="Managed by an AWS service">
+        {`${service} created this channel and alone manages it: it cannot be edited or deleted here, and it takes no events through PutAuditEvents.`}
+      </Alert>
+      <GeneralDetails
+        items={[
+          { label: 'Channel ARN', value: <ArnWithCopy arn={arn} /> },
+          { label: 'Name', value: channel.Name ?? '-' },
+          { label: 'Type', value: 'Service-linked' },
+          { label: 'Owning service', value: service },
+          { label: 'Source', value: channel.Source ?? '-' },
+          {
+            label: 'Applies to all Regions',
+            value: channel.SourceConfig?.ApplyToAllRegions ? 'Yes' : 'No',
+          },
+        ]}
+      />
+      <Container
+        header={
+          <Header
+            variant="h2"
+            counter={`(${String(selectors.length)})`}
+            description={`The events ${service} receives through this channel (SourceConfig).`}
+          >
+            Event selectors
+          </Header>
+        }
+      >
+        <SpaceBetween size="l">
+          {selectors.map((selector, index) => (
+            // Selectors have no identity besides their position.
+            <SpaceBetween key={index} size="xs">
+              <Box variant="h3">{selector.Name ? selector.Name : `Selector ${String(index + 1)}`}</Box>
+              <KeyValuePairs
+                columns={3}
+                items={(selector.FieldSelectors ?? []).map((field) => ({
+                  label: field.Field ?? '-',
+                  value: describeField(field),
+                }))}
+              />
+            </SpaceBetween>
+          ))}
+          {selectors.length === 0 ? <Box variant="p">No selectors.</Box> : null}
+          <ExpandableSection headerText="JSON" variant="footer">
+            <JsonView json={JSON.stringify(channel.SourceConfig ?? {})} label="SourceConfig JSON" maxHeight={320} />
+          </ExpandableSection>
+        </SpaceBetween>
+      </Container>
+    </SpaceBetween>
+  );
+}
+
+/** One channel: integration channels with their ingestion, test events, policy and tags; service-linked ones read-only. */
+export function ChannelDetailPage() {
+  const { id = '' } = useParams();
+  const { connection, backend } = useConnection();
+  const follow = useFollow();
+  const query = useQuery(channelQueries.detail(connection, id));
+  const breadcrumbs = [
+    { text: 'Integrations', href: paths.integrations() },
+    { text: query.data?.Name ?? id, href: paths.channelDetail(id) },
+  ];
+
+  let content;
+  if (query.isPending)
+    content = (
+      <SpaceBetween size="l">
+        <Header variant="h1">{id}</Header>
+        <StatusIndicator type="loading">Loading integration</StatusIndicator>
+      </SpaceBetween>
+    );
+  else if (query.isError) {
+    const error = describeError(query.error, { backend });
+    content =
+      error.title === 'ChannelNotFoundException' || error.title === 'ChannelARNInvalidException' ? (
+        <Container header={<Header variant="h1">Integration not found</Header>}>
+          <SpaceBetween size="s">
+            <Box variant="p">{`No channel ${id} exists in ${connection.region}.`}</Box>
+            <Link href={paths.integrations()} onFollow={follow}>
+              Go to integrations
+            </Link>
+          </SpaceBetween>
+        </Container>
+      ) : (
+        <SpaceBetween size="l">
+          <Header variant="h1">{id}</Header>
+          <QueryError
+            error={query.error}
+            onRetry={() => {
+              void query.refetch();
+            }}
+          />
+        </SpaceBetween>
+      );
+  } else
+    content = isServiceLinked(query.data) ? (
+      <ServiceLinkedChannelDetail channel={query.data} />
+    ) : (
+      <IntegrationChannelDetail channel={query.data} />
+    );
+  return <PageLayout breadcrumbs={breadcrumbs}>{content}</PageLayout>;
+}

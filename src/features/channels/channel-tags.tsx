@@ -1,0 +1,146 @@
+import type { Tag } from '@aws-sdk/client-cloudtrail';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper, useTable } from '@tanstack/react-table';
+import { useState } from 'react';
+import { channelQueries, useUpdateChannelTags } from '@/api/channels';
+import { describeError } from '@/api/errors';
+import { useConnection } from '@/api/use-connection';
+import { QueryError } from '@/components/query-error';
+import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
+import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
+import { tagErrors, toTags, type TagDraft } from './channel-form-schema';
+import { TagsEditor } from './tags-editor';
+import { useShownErrors } from './use-shown-errors';
+
+const column = createColumnHelper<CollectionFeatures, Tag>();
+const columns = column.columns([
+  column.accessor((tag) => tag.Key ?? '', { id: 'Key', header: 'Key', sortFn: 'alphanumeric' }),
+  column.accessor((tag) => tag.Value ?? '', {
+    id: 'Value',
+    header: 'Value',
+    sortFn: 'alphanumeric',
+    cell: (cell) => cell.getValue() || '-',
+  }),
+]);
+
+function EditTagsModal({ arn, tags, onDismiss }: { arn: string; tags: readonly Tag[]; onDismiss: () => void }) {
+  const { backend } = useConnection();
+  const update = useUpdateChannelTags();
+  const [drafts, setDrafts] = useState<TagDraft[]>(() =>
+    tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' })),
+  );
+  const errors = tagErrors(drafts);
+  const valid = Object.keys(errors).length === 0;
+  const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
+  const error = update.isError ? describeError(update.error, { backend }) : undefined;
+  const save = () => {
+    attemptSubmit();
+    if (valid) update.mutate({ resourceArn: arn, previous: tags, next: toTags(drafts) }, { onSuccess: onDismiss });
+  };
+  return (
+    <Modal
+      visible
+      size="large"
+      onDismiss={onDismiss}
+      header="Manage tags"
+      closeAriaLabel="Close"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={update.isPending} onClick={save}>
+              Save tags
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <TagsEditor tags={drafts} onChange={setDrafts} errorOf={errorOf} onBlur={visit} />
+        {error ? (
+          <Alert type="error" header={error.title}>
+            {error.message}
+          </Alert>
+        ) : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}
+
+/** An integration channel's tags, with an editor. */
+export function ChannelTags({ arn }: { arn: string }) {
+  const { connection } = useConnection();
+  const query = useQuery(channelQueries.tags(connection, arn));
+  const [editing, setEditing] = useState(false);
+  const tags = query.data ?? [];
+  const table = useTable({
+    features: collectionFeatures,
+    columns,
+    data: tags,
+    getRowId: (tag, index) => tag.Key ?? String(index),
+  });
+
+  const empty = query.isError ? (
+    <QueryError
+      error={query.error}
+      onRetry={() => {
+        void query.refetch();
+      }}
+    />
+  ) : (
+    'No tags'
+  );
+
+  return (
+    <>
+      <Table
+        {...cloudscapeTableProps(table)}
+        variant="container"
+        loading={query.isPending}
+        loadingText="Loading tags"
+        header={
+          <Header
+            variant="h2"
+            counter={query.data ? `(${String(tags.length)})` : undefined}
+            actions={
+              <Button
+                disabled={!query.isSuccess}
+                onClick={() => {
+                  setEditing(true);
+                }}
+              >
+                Manage tags
+              </Button>
+            }
+          >
+            Tags
+          </Header>
+        }
+        empty={
+          <Box textAlign="center" color="inherit">
+            {empty}
+          </Box>
+        }
+        ariaLabels={{ tableLabel: 'Tags' }}
+      />
+      {editing ? (
+        <EditTagsModal
+          arn={arn}
+          tags={tags}
+          onDismiss={() => {
+            setEditing(false);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

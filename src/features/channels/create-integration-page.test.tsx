@@ -1,0 +1,266 @@
+import {
+  CreateEventDataStoreCommand,
+  DeleteEventDataStoreCommand,
+  GetChannelCommand,
+  GetEventDataStoreCommand,
+  GetResourcePolicyCommand,
+  ListChannelsCommand,
+} from '@aws-sdk/client-cloudtrail';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { emulatorClient, testClock } from '../../../mocks/node';
+import { renderApp } from '@/testing/render-app';
+
+const CREATE_PATH = '/lake/integrations/create';
+const SEEDED_CHANNELS = ['payments-app-audit', 'launchdarkly-audit', 'aws-service-channel/securitylake/8c1e5b2f'];
+const ACTIVITY_SELECTORS = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }];
+
+async function channelNames(): Promise<string[]> {
+  const output = await emulatorClient().send(new ListChannelsCommand({}));
+  return (output.Channels ?? []).map((channel) => channel.Name ?? '');
+}
+
+async function openForm() {
+  const user = userEvent.setup();
+  const { router } = renderApp(CREATE_PATH);
+  const name = await screen.findByRole('textbox', { name: 'Integration name' });
+  return { user, name, router };
+}
+
+function submit() {
+  return screen.getByRole('button', { name: 'Create integration' });
+}
+
+/** Opens the destination stores' multiselect and returns the names it offers. */
+async function offeredStores(user: ReturnType<typeof userEvent.setup>): Promise<string[]> {
+  await user.click(screen.getByRole('button', { name: /Event data stores/ }));
+  const list = await screen.findByRole('listbox');
+  const options = await within(list).findAllByRole('option');
+  return options.map((option) => option.textContent);
+}
+
+test('offers only single-Region, active stores of events from integrations as destinations', async () => {
+  const client = emulatorClient();
+  await client.send(
+    new CreateEventDataStoreCommand({ Name: 'all-regions-audit', AdvancedEventSelectors: ACTIVITY_SELECTORS }),
+  );
+  const doomed = await client.send(
+    new CreateEventDataStoreCommand({
+      Name: 'retired-audit',
+      AdvancedEventSelectors: ACTIVITY_SELECTORS,
+      MultiRegionEnabled: false,
+      TerminationProtectionEnabled: false,
+    }),
+  );
+  await client.send(
+    new CreateEventDataStoreCommand({
+      Name: 'partner-audit',
+      AdvancedEventSelectors: ACTIVITY_SELECTORS,
+      MultiRegionEnabled: false,
+    }),
+  );
+  testClock.advance(5000);
+  await client.send(new DeleteEventDataStoreCommand({ EventDataStore: doomed.EventDataStoreArn }));
+
+  const { user } = await openForm();
+  const offered = await offeredStores(user);
+  expect(offered).toHaveLength(2);
+  expect(offered[0]).toMatch(/^integrations-audit/);
+  expect(offered[1]).toMatch(/^partner-audit/);
+});
+
+test('finds a partner by searching, shows its integration type, and refuses a second channel for it', async () => {
+  const { user } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Partner integration/ }));
+  await user.click(screen.getByRole('button', { name: /Partner/ }));
+  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'okt');
+  const list = screen.getByRole('listbox');
+  const okta = within(list).getByRole('option', { name: /Okta/ });
+  expect(okta).toHaveTextContent('Solution integration · Source OktaSystemLogEvents');
+  expect(within(list).queryByRole('option', { name: /Clumio/ })).not.toBeInTheDocument();
+  await user.click(okta);
+  expect(screen.getByText(/Okta's solution runs in your AWS account/)).toBeVisible();
+
+  await user.click(screen.getByRole('button', { name: /Partner/ }));
+  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'launch');
+  expect(within(screen.getByRole('listbox')).getByRole('option', { name: /LaunchDarkly/ })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+});
+
+test('generates the resource policy from account IDs and an external ID, with a placeholder ARN', async () => {
+  const { user } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
+  await user.click(screen.getByRole('button', { name: 'Add account' }));
+  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '444455556666');
+  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'partner-ext-1');
+
+  const policy = JSON.parse(screen.getByRole('region', { name: 'Generated resource policy' }).textContent) as Record<
+    string,
+    unknown
+  >;
+  expect(policy).toEqual({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'AllowPutAuditEvents',
+        Effect: 'Allow',
+        Principal: { AWS: ['111122223333', '444455556666'] },
+        Action: 'cloudtrail-data:PutAuditEvents',
+        Resource: 'arn:aws:cloudtrail:us-east-1:<account-id>:channel/<channel-id>',
+        Condition: { StringEquals: { 'cloudtrail:ExternalId': 'partner-ext-1' } },
+      },
+    ],
+  });
+});
+
+test('shows field errors for a bad account ID and an empty name, and sends nothing', async () => {
+  const { user, router } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '12345');
+  expect(screen.queryByText('An AWS account ID is 12 digits, such as 111122223333.')).not.toBeInTheDocument();
+  await user.tab();
+  expect(await screen.findByText('An AWS account ID is 12 digits, such as 111122223333.')).toBeVisible();
+  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'x');
+  await user.click(submit());
+  expect(screen.getByText('Enter a name of at least 3 characters.')).toBeVisible();
+  expect(screen.getByText('Choose at least one event data store.')).toBeVisible();
+  expect(screen.getByText('An external ID has 2–1224 characters.')).toBeVisible();
+  const [message] = screen.getAllByText(/Some fields need attention/);
+  expect(message).toBeVisible();
+  expect(router.state.location.pathname).toBe(CREATE_PATH);
+  expect(await channelNames()).toEqual(SEEDED_CHANNELS);
+});
+
+test('creates a Custom integration and shows its ARN with a copy button', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'orders-service');
+  await user.click(screen.getByRole('button', { name: /Event data stores/ }));
+  await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
+  await user.keyboard('{Escape}');
+  await user.click(submit());
+
+  expect(await screen.findByRole('heading', { name: 'Integration orders-service created', level: 1 })).toBeVisible();
+  const output = await emulatorClient().send(new ListChannelsCommand({}));
+  const arn = output.Channels?.find((channel) => channel.Name === 'orders-service')?.ChannelArn ?? '';
+  expect(arn).toMatch(/^arn:aws:cloudtrail:us-east-1:123456789012:channel\/[0-9a-f-]{36}$/);
+  expect(screen.getByText(arn)).toBeVisible();
+  expect(screen.getByText('My custom integration')).toBeVisible();
+  expect(screen.getByText(/calling PutAuditEvents with this ARN/)).toBeVisible();
+
+  await user.click(screen.getByRole('button', { name: 'Copy channel ARN' }));
+  expect(await screen.findByText('Channel ARN copied')).toBeVisible();
+  expect(await navigator.clipboard.readText()).toBe(arn);
+
+  const channel = await emulatorClient().send(new GetChannelCommand({ Channel: arn }));
+  expect(channel.Source).toBe('Custom');
+  expect(screen.getByRole('link', { name: 'View integration' })).toHaveAttribute(
+    'href',
+    `/lake/integrations/${arn.split('/').at(-1) ?? ''}`,
+  );
+});
+
+test('creates a new destination store first, then the channel, then its generated policy', async () => {
+  const { user, name } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Partner integration/ }));
+  await user.click(screen.getByRole('button', { name: /Partner/ }));
+  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'Snyk');
+  await user.click(screen.getByRole('option', { name: /Snyk\.io/ }));
+  expect(screen.getByText(/Snyk\.io sends events from its own AWS account/)).toBeVisible();
+  await user.type(name, 'snyk-audit');
+  await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
+  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'snyk-events');
+  await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '444455556666');
+  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'snyk-ext-42');
+  await user.click(submit());
+
+  expect(await screen.findByRole('heading', { name: 'Integration snyk-audit created', level: 1 })).toBeVisible();
+  expect(screen.getByText(/Give this ARN to Snyk\.io/)).toBeVisible();
+  expect(screen.getByText('Attached')).toBeVisible();
+  expect(await screen.findByRole('link', { name: 'snyk-events' })).toBeVisible();
+
+  const client = emulatorClient();
+  const output = await client.send(new ListChannelsCommand({}));
+  const arn = output.Channels?.find((channel) => channel.Name === 'snyk-audit')?.ChannelArn ?? '';
+  const channel = await client.send(new GetChannelCommand({ Channel: arn }));
+  expect(channel.Source).toBe('Snyk');
+  const storeArn = channel.Destinations?.[0]?.Location ?? '';
+  const store = await client.send(new GetEventDataStoreCommand({ EventDataStore: storeArn }));
+  expect(store).toMatchObject({ Name: 'snyk-events', MultiRegionEnabled: false, RetentionPeriod: 366 });
+  expect(store.AdvancedEventSelectors?.[0]?.FieldSelectors).toEqual([
+    { Field: 'eventCategory', Equals: ['ActivityAuditLog'] },
+  ]);
+  const policy = await client.send(new GetResourcePolicyCommand({ ResourceArn: arn }));
+  expect(JSON.parse(policy.ResourcePolicy ?? '{}')).toMatchObject({
+    Statement: [
+      {
+        Principal: { AWS: ['444455556666'] },
+        Resource: arn,
+        Condition: { StringEquals: { 'cloudtrail:ExternalId': 'snyk-ext-42' } },
+      },
+    ],
+  });
+});
+
+test('checks written policy JSON, then shows CloudTrail’s refusal and lets the channel go on without it', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'written-policy');
+  await user.click(screen.getByRole('button', { name: /Event data stores/ }));
+  await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
+  await user.keyboard('{Escape}');
+  await user.click(screen.getByRole('radio', { name: /Write the policy JSON/ }));
+  const json = screen.getByRole('textbox', { name: 'Policy JSON' });
+  expect(json).toHaveDisplayValue(/arn:aws:cloudtrail:us-east-1:<account-id>:channel\/<channel-id>/);
+
+  await user.clear(json);
+  await user.click(json);
+  await user.paste('{"Version": "2012-10-17"');
+  await user.tab();
+  expect(await screen.findByText(/^The policy is not valid JSON/)).toBeVisible();
+  await user.clear(json);
+  await user.paste('{"Version": "2012-10-17"}');
+  expect(screen.getByText('The policy needs a Statement.')).toBeVisible();
+  await user.clear(json);
+  await user.paste(
+    JSON.stringify({
+      Statement: {
+        Effect: 'Allow',
+        Principal: { AWS: '111122223333' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:cloudtrail:us-east-1:<account-id>:channel/<channel-id>',
+      },
+    }),
+  );
+  await user.click(submit());
+
+  expect(
+    await screen.findByText(
+      /^ResourcePolicyNotValidException: Statement 1: Action 's3:GetObject' is not allowed; a channel policy may only grant cloudtrail-data:PutAuditEvents\.$/,
+    ),
+  ).toBeVisible();
+  expect(screen.getByText('Integration written-policy was created without its policy')).toBeVisible();
+  expect(await channelNames()).toContain('written-policy');
+
+  await user.click(screen.getByRole('button', { name: 'Continue without a policy' }));
+  expect(await screen.findByRole('heading', { name: 'Integration written-policy created', level: 1 })).toBeVisible();
+  expect(screen.getByText('None: only this account can send events')).toBeVisible();
+});
+
+test('shows CloudTrail’s refusal of a taken name in the form and keeps the input', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'payments-app-audit');
+  await user.click(screen.getByRole('button', { name: /Event data stores/ }));
+  await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
+  await user.keyboard('{Escape}');
+  await user.click(submit());
+  expect(
+    await screen.findByText(
+      "ChannelAlreadyExistsException: A channel named 'payments-app-audit' already exists in us-east-1.",
+    ),
+  ).toBeVisible();
+  expect(name).toHaveValue('payments-app-audit');
+});
