@@ -4,10 +4,11 @@ import type {
   BillingMode,
   CreateChannelCommandInput,
   CreateEventDataStoreCommandInput,
-  Tag,
   UpdateChannelCommandInput,
 } from '@aws-sdk/client-cloudtrail';
 import { z } from 'zod';
+import { errorsOf } from '@/lib/form-errors';
+import { tagsSchema, toTags, type TagDraft } from '@/lib/tags';
 import type { ChannelDetails } from '@/api/channels';
 import {
   BILLING_MODES,
@@ -15,18 +16,10 @@ import {
   CHANNEL_NAME,
   CUSTOM_CHANNEL_SOURCE,
   EVENT_DATA_STORE_NAME,
-  MAX_TAGS,
   RETENTION_PERIOD_DAYS,
-  TAG_KEY,
-  TAG_VALUE,
 } from '@/lib/cloudtrail-limits';
 import { PARTNER_SOURCES } from './describe-channel';
 import { EMPTY_POLICY_DRAFT, policyDraftSchema, type PolicyDraft } from './channel-policy';
-
-export interface TagDraft {
-  key: string;
-  value: string;
-}
 
 /** Where the channel's events go: stores that exist, or one the form creates first. */
 export type DestinationMode = 'existing' | 'new';
@@ -88,30 +81,6 @@ const storeName = z
   .max(EVENT_DATA_STORE_NAME.max, `Use at most ${String(EVENT_DATA_STORE_NAME.max)} characters.`)
   .regex(EVENT_DATA_STORE_NAME.pattern, 'Use only letters, numbers, periods, underscores and hyphens.');
 
-const tag = z.object({
-  key: z
-    .string()
-    .min(TAG_KEY.min, 'Enter a key.')
-    .max(TAG_KEY.max, `A key has at most ${String(TAG_KEY.max)} characters.`)
-    .refine((key) => !key.toLowerCase().startsWith(TAG_KEY.reservedPrefix), {
-      message: `Keys starting with "${TAG_KEY.reservedPrefix}" are reserved for AWS.`,
-    }),
-  value: z.string().max(TAG_VALUE.max, `A value has at most ${String(TAG_VALUE.max)} characters.`),
-});
-
-/** A channel's tags: model shapes TagKey and TagValue, at most 50, no key twice. */
-export const tagsSchema = z
-  .array(tag)
-  .max(MAX_TAGS, `A channel has at most ${String(MAX_TAGS)} tags.`)
-  .superRefine((tags, context) => {
-    const keys = new Set<string>();
-    tags.forEach((entry, index) => {
-      if (keys.has(entry.key))
-        context.addIssue({ code: 'custom', path: [index, 'key'], message: 'This key is already used.' });
-      keys.add(entry.key);
-    });
-  });
-
 const partnerSources: readonly string[] = PARTNER_SOURCES.map((partner) => partner.source);
 
 /** The create form's schema: everything CloudTrail would otherwise reject, before anything is sent. */
@@ -124,7 +93,7 @@ export const createIntegrationSchema = z
     existingStores: z.array(z.string()),
     newStore: z.object({ name: z.string(), billingMode: z.enum(BILLING_MODES), retentionDays: z.string() }),
     policy: policyDraftSchema,
-    tags: tagsSchema,
+    tags: tagsSchema('A channel'),
   })
   .superRefine((values, context) => {
     if (values.sourceKind === 'partner' && !partnerSources.includes(values.partner))
@@ -159,17 +128,6 @@ export const createIntegrationSchema = z
     }
   });
 
-/** Issues of a zod result by dotted path ("tags.0.key"); the first issue of a path wins. */
-export function errorsOf(result: z.ZodSafeParseResult<unknown>, prefix: string[] = []): Record<string, string> {
-  if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = [...prefix, ...issue.path.map(String)].join('.');
-    errors[path] ??= issue.message;
-  }
-  return errors;
-}
-
 /** Field errors of the create form's current values; derived on every render. */
 export function createIntegrationErrors(values: CreateIntegrationValues): Record<string, string> {
   return errorsOf(createIntegrationSchema.safeParse(values));
@@ -178,16 +136,6 @@ export function createIntegrationErrors(values: CreateIntegrationValues): Record
 /** Errors of a policy draft edited on its own, by the same paths ("policy.accountIds.0"). */
 export function policyErrors(draft: PolicyDraft): Record<string, string> {
   return errorsOf(policyDraftSchema.safeParse(draft), ['policy']);
-}
-
-/** Errors of a tag list edited on its own ("tags.0.key"). */
-export function tagErrors(tags: readonly TagDraft[]): Record<string, string> {
-  return errorsOf(tagsSchema.safeParse(tags), ['tags']);
-}
-
-/** Tags for the API: an empty value is sent as no Value (model shape TagValue has at least 1 character). */
-export function toTags(drafts: readonly TagDraft[]): Tag[] {
-  return drafts.map((draft) => (draft.value === '' ? { Key: draft.key } : { Key: draft.key, Value: draft.value }));
 }
 
 /** The Source value the form's choice stands for. */

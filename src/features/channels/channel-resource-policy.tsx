@@ -16,7 +16,7 @@ import { QueryError } from '@/components/query-error';
 import { policyErrors } from './channel-form-schema';
 import { EMPTY_POLICY_DRAFT, policyTextOf, type PolicyDraft } from './channel-policy';
 import { PolicyEditor } from './policy-editor';
-import { useShownErrors } from './use-shown-errors';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: string | null; onDismiss: () => void }) {
   const { backend } = useConnection();

@@ -15,9 +15,9 @@ import { useConnection } from '@/api/use-connection';
 import { QueryError } from '@/components/query-error';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
-import { tagErrors, toTags, type TagDraft } from './channel-form-schema';
-import { TagsEditor } from './tags-editor';
-import { useShownErrors } from './use-shown-errors';
+import { tagErrors, toTags, type TagDraft } from '@/lib/tags';
+import { TagsEditor } from '@/components/tags-editor';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const column = createColumnHelper<CollectionFeatures, Tag>();
 const columns = column.columns([
@@ -36,7 +36,7 @@ function EditTagsModal({ arn, tags, onDismiss }: { arn: string; tags: readonly T
   const [drafts, setDrafts] = useState<TagDraft[]>(() =>
     tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' })),
   );
-  const errors = tagErrors(drafts);
+  const errors = tagErrors(drafts, 'A channel');
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
   const error = update.isError ? describeError(update.error, { backend }) : undefined;

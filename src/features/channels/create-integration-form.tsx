@@ -33,8 +33,8 @@ import { channelArnPlaceholder, policyTextOf } from './channel-policy';
 import { channelSourceOf, integrationTypeLabel, PARTNER_SOURCES } from './describe-channel';
 import { DestinationStoresField } from './destination-stores-field';
 import { PolicyEditor } from './policy-editor';
-import { TagsEditor } from './tags-editor';
-import { useShownErrors } from './use-shown-errors';
+import { TagsEditor } from '@/components/tags-editor';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const PRICING: Record<BillingMode, { label: string; description: string }> = {
   EXTENDABLE_RETENTION_PRICING: {

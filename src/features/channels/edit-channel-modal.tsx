@@ -12,7 +12,7 @@ import { useConnection } from '@/api/use-connection';
 import { CHANNEL_NAME } from '@/lib/cloudtrail-limits';
 import { editChannelErrors, editValuesOf, toUpdateChannelInput, type EditChannelValues } from './channel-form-schema';
 import { DestinationStoresField } from './destination-stores-field';
-import { useShownErrors } from './use-shown-errors';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 /** Renames a channel and changes its destination stores; the source never changes. */
 export function EditChannelModal({

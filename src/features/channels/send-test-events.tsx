@@ -29,7 +29,7 @@ import {
   type TestEventResult,
   type TestEventsDraft,
 } from './test-events';
-import { useShownErrors } from './use-shown-errors';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const column = createColumnHelper<CollectionFeatures, TestEventResult>();
 

@@ -3,10 +3,11 @@
 import type {
   BillingMode,
   CreateEventDataStoreCommandInput,
-  Tag,
   UpdateEventDataStoreCommandInput,
 } from '@aws-sdk/client-cloudtrail';
 import { z } from 'zod';
+import { errorsOf } from '@/lib/form-errors';
+import { tagsSchema, toTags, type TagDraft } from '@/lib/tags';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
 import {
   BILLING_MODES,
@@ -14,13 +15,10 @@ import {
   EVENT_DATA_STORE_NAME,
   MAX_SELECTOR_VALUES,
   MAX_SELECTORS,
-  MAX_TAGS,
   NETWORK_ACTIVITY_SOURCES,
   RETENTION_PERIOD_DAYS,
   SELECTOR_NAME,
   SELECTOR_VALUE,
-  TAG_KEY,
-  TAG_VALUE,
 } from '@/lib/cloudtrail-limits';
 import {
   conditionFieldsOf,
@@ -35,11 +33,6 @@ import {
 } from './selector-drafts';
 
 export type EventType = 'cloudtrail' | 'integrations';
-
-export interface TagDraft {
-  key: string;
-  value: string;
-}
 
 export interface EventDataStoreFormValues {
   name: string;
@@ -79,30 +72,6 @@ const name = z
   .min(EVENT_DATA_STORE_NAME.min, `Enter a name of at least ${String(EVENT_DATA_STORE_NAME.min)} characters.`)
   .max(EVENT_DATA_STORE_NAME.max, `Use at most ${String(EVENT_DATA_STORE_NAME.max)} characters.`)
   .regex(EVENT_DATA_STORE_NAME.pattern, 'Use only letters, numbers, periods, underscores and hyphens.');
-
-const tag = z.object({
-  key: z
-    .string()
-    .min(TAG_KEY.min, 'Enter a key.')
-    .max(TAG_KEY.max, `A key has at most ${String(TAG_KEY.max)} characters.`)
-    .refine((key) => !key.toLowerCase().startsWith(TAG_KEY.reservedPrefix), {
-      message: `Keys starting with "${TAG_KEY.reservedPrefix}" are reserved for AWS.`,
-    }),
-  value: z.string().max(TAG_VALUE.max, `A value has at most ${String(TAG_VALUE.max)} characters.`),
-});
-
-/** A store's tags: model shapes TagKey and TagValue, at most 50, no key twice. */
-export const tagsSchema = z
-  .array(tag)
-  .max(MAX_TAGS, `An event data store has at most ${String(MAX_TAGS)} tags.`)
-  .superRefine((tags, context) => {
-    const keys = new Set<string>();
-    tags.forEach((entry, index) => {
-      if (keys.has(entry.key))
-        context.addIssue({ code: 'custom', path: [index, 'key'], message: 'This key is already used.' });
-      keys.add(entry.key);
-    });
-  });
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -198,7 +167,7 @@ export const eventDataStoreFormSchema = z
     selectors: z.array(z.custom<SelectorDraft>()),
     multiRegion: z.boolean(),
     startIngestion: z.boolean(),
-    tags: tagsSchema,
+    tags: tagsSchema('An event data store'),
   })
   .superRefine((values, context) => {
     const { min, max } = RETENTION_PERIOD_DAYS[values.billingMode];
@@ -215,29 +184,9 @@ export const eventDataStoreFormSchema = z
       for (const issue of selectorIssues(values.selectors)) context.addIssue({ code: 'custom', ...issue });
   });
 
-function errorsOf(result: z.ZodSafeParseResult<unknown>, prefix: string[] = []): Record<string, string> {
-  if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = [...prefix, ...issue.path.map(String)].join('.');
-    errors[path] ??= issue.message;
-  }
-  return errors;
-}
-
 /** Field errors of the current values, by dotted path ("tags.0.key"); derived on every render. */
 export function eventDataStoreFormErrors(values: EventDataStoreFormValues): Record<string, string> {
   return errorsOf(eventDataStoreFormSchema.safeParse(values));
-}
-
-/** Errors of a tag list edited on its own, by the same paths ("tags.0.key"). */
-export function tagErrors(tags: readonly TagDraft[]): Record<string, string> {
-  return errorsOf(tagsSchema.safeParse(tags), ['tags']);
-}
-
-/** Tags for the API: an empty value is sent as no Value (model shape TagValue has at least 1 character). */
-export function toTags(drafts: readonly TagDraft[]): Tag[] {
-  return drafts.map((draft) => (draft.value === '' ? { Key: draft.key } : { Key: draft.key, Value: draft.value }));
 }
 
 /** The CreateEventDataStore request of valid values. */

@@ -23,8 +23,8 @@ import {
   type EventType,
 } from './event-data-store-form-schema';
 import { SelectorEditor } from './selector-editor';
-import { TagsEditor } from './tags-editor';
-import { useShownErrors } from './use-shown-errors';
+import { TagsEditor } from '@/components/tags-editor';
+import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const PRICING_DESCRIPTIONS: Record<BillingMode, string> = {
   EXTENDABLE_RETENTION_PRICING:

@@ -4,7 +4,7 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { MAX_TAGS, TAG_KEY, TAG_VALUE } from '@/lib/cloudtrail-limits';
-import type { TagDraft } from './event-data-store-form-schema';
+import type { TagDraft } from '@/lib/tags';
 
 export interface TagsEditorProps {
   tags: readonly TagDraft[];
