@@ -2,31 +2,11 @@
 // derives a record's userIdentity and LookupEvents Username from them.
 import { sha256Bytes, toBase32 } from './hash';
 import { toRecordTime, HOUR } from './clock';
+import { REGIONS } from '../../src/lib/cloudtrail-limits';
 
 export const DEFAULT_ACCOUNT = '123456789012';
 export const PARTNER_ACCOUNT = '444455556666';
 export const DEFAULT_REGION = 'us-east-1';
-
-/** The 17 regions the emulator serves (SEMANTICS.md §2). */
-export const REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-] as const;
 
 export type Region = (typeof REGIONS)[number];
 

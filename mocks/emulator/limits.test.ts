@@ -2,6 +2,7 @@
 // emulator enforces: if either drifts, the console would accept what the API rejects.
 import { expect, test } from 'vitest';
 import * as limits from '../../src/lib/cloudtrail-limits';
+import dataModel from './model/cloudtrail-data.json';
 import model from './model/cloudtrail.json';
 
 interface Shape {
@@ -12,6 +13,14 @@ interface Shape {
   enum?: string[];
 }
 const shapes = (model as unknown as { shapes: Record<string, Shape> }).shapes;
+
+const dataShapes = (dataModel as unknown as { shapes: Record<string, Shape> }).shapes;
+
+function dataShape(name: string): Shape {
+  const found = dataShapes[name];
+  if (!found) throw new Error(`no cloudtrail-data shape ${name}`);
+  return found;
+}
 
 function shape(name: string): Shape {
   const found = shapes[name];
@@ -55,4 +64,17 @@ test('tag and selector limits match the model', () => {
     (shapes.AdvancedFieldSelector as unknown as { members: Record<string, unknown> }).members,
   );
   expect([...limits.SELECTOR_OPERATORS]).toEqual(members.filter((member) => member !== 'Field'));
+});
+
+test('channel and PutAuditEvents limits match the models', () => {
+  const channelName = shape('ChannelName');
+  expect(limits.CHANNEL_NAME).toMatchObject({ min: channelName.min, max: channelName.max });
+  expect(limits.CHANNEL_DESTINATIONS).toMatchObject({ min: shape('Destinations').min, max: shape('Destinations').max });
+  expect(limits.RESOURCE_POLICY.max).toBe(shape('ResourcePolicy').max);
+  expect(dataShape('ExternalId')).toMatchObject({ min: limits.EXTERNAL_ID.min, max: limits.EXTERNAL_ID.max });
+  expect(dataShape('AuditEvents')).toMatchObject({
+    min: limits.AUDIT_EVENTS_PER_REQUEST.min,
+    max: limits.AUDIT_EVENTS_PER_REQUEST.max,
+  });
+  expect(dataShape('Uuid')).toMatchObject({ min: limits.AUDIT_EVENT_ID.min, max: limits.AUDIT_EVENT_ID.max });
 });

@@ -1,26 +1,6 @@
 // Which backend the console talks to. Only the kind, the endpoint and the region are remembered
 // in localStorage; AWS credentials stay in memory, or in sessionStorage when the user asks.
-
-/** Regions offered by the region selector: the standard commercial regions. */
-export const REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-] as const;
+import { REGIONS } from '@/lib/cloudtrail-limits';
 
 export const DEFAULT_REGION = 'us-east-1';
 

@@ -1,6 +1,7 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useNavigate } from 'react-router';
-import { describeBackend, REGIONS } from '@/api/connection';
+import { describeBackend } from '@/api/connection';
+import { REGIONS } from '@/lib/cloudtrail-limits';
 import { useConnection } from '@/api/use-connection';
 import { useTheme, type ThemePreference } from '@/hooks/use-theme';
 import { paths } from '@/lib/paths';

@@ -2,6 +2,27 @@
 // and the emulator. Imports nothing, because mocks/ imports it too; a test checks each constant
 // against the model.
 
+/** The standard commercial regions: those the emulator serves and the console's region selector offers (SEMANTICS.md §2). */
+export const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+] as const;
+
 /** LookupEvents MaxResults (model shape MaxResults); the service's default is the maximum. */
 export const LOOKUP_EVENTS_MAX_RESULTS = { min: 1, max: 50 } as const;
 

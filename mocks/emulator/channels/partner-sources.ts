@@ -2,6 +2,12 @@
 // or one of CloudTrail Lake's partners, spelled exactly as the CloudTrail User Guide's
 // "CloudTrail Lake integrations with event sources outside of AWS" lists their source values.
 
+import {
+  CHANNEL_SOURCES as SHARED_CHANNEL_SOURCES,
+  CUSTOM_CHANNEL_SOURCE,
+  SERVICE_LINKED_CHANNEL_SOURCE,
+} from '../../../src/lib/cloudtrail-limits';
+
 /** How a partner sends events: from its own account (direct) or as software in the customer's. */
 export type PartnerType = 'direct' | 'solution';
 
@@ -14,30 +20,13 @@ export interface ChannelSource {
 }
 
 /** The Source of a customer's own integration; the only one that may name several channels. */
-export const CUSTOM_SOURCE = 'Custom';
+export const CUSTOM_SOURCE = CUSTOM_CHANNEL_SOURCE;
 
 /** The Source of service-linked channels; reserved, so CreateChannel refuses it. */
-export const SERVICE_LINKED_SOURCE = 'CloudTrail';
+export const SERVICE_LINKED_SOURCE = SERVICE_LINKED_CHANNEL_SOURCE;
 
-/** Every Source CreateChannel accepts, in the console's order: custom, then direct, then solution partners. */
-export const CHANNEL_SOURCES: readonly ChannelSource[] = [
-  { source: CUSTOM_SOURCE, name: 'My custom integration', type: 'custom' },
-  { source: 'Clumio', name: 'Clumio', type: 'direct' },
-  { source: 'LaunchDarkly', name: 'LaunchDarkly', type: 'direct' },
-  { source: 'IBMMulticloud', name: 'Nordcloud, an IBM Company', type: 'direct' },
-  { source: 'MontyCloud', name: 'MontyCloud', type: 'direct' },
-  { source: 'Snyk', name: 'Snyk.io', type: 'direct' },
-  { source: 'CloudStorageSecurityConsole', name: 'Cloud Storage Security', type: 'solution' },
-  { source: 'CrowdStrike', name: 'CrowdStrike', type: 'solution' },
-  { source: 'CyberArk', name: 'CyberArk', type: 'solution' },
-  { source: 'GitHub', name: 'GitHub', type: 'solution' },
-  { source: 'KongGatewayEnterprise', name: 'Kong Inc', type: 'solution' },
-  { source: 'NetskopeCloudExchange', name: 'Netskope', type: 'solution' },
-  { source: 'OktaSystemLogEvents', name: 'Okta', type: 'solution' },
-  { source: 'OneLogin', name: 'One Identity', type: 'solution' },
-  { source: 'Shoreline', name: 'Shoreline.io', type: 'solution' },
-  { source: 'WizAuditLogs', name: 'Wiz', type: 'solution' },
-];
+/** Every Source CreateChannel accepts, in the console's order (shared with the console's create form). */
+export const CHANNEL_SOURCES: readonly ChannelSource[] = SHARED_CHANNEL_SOURCES;
 
 /** Whether CreateChannel accepts a Source: an exact, case-sensitive match. */
 export function isChannelSource(source: string): boolean {

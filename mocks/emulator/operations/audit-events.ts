@@ -28,6 +28,7 @@ import type { UserIdentity } from '../identities';
 import type { ActivityAuditLogRecord, CloudTrailRecord, JsonObject, RecordResource } from '../records';
 import { EVENT_DATA_STORES, eventDataStoreStatus, type StoredEventDataStore } from '../stores/event-data-store';
 import { channelPolicyAllows } from './resource-policies';
+import { AUDIT_EVENTS_PER_REQUEST as SHARED_AUDIT_EVENTS_PER_REQUEST } from '../../../src/lib/cloudtrail-limits';
 
 /** The query string of a PutAuditEvents request. */
 export interface PutAuditEventsQuery {
@@ -60,7 +61,7 @@ export interface PutAuditEventsResponse {
 }
 
 /** Events in one request (model shape AuditEvents). */
-export const AUDIT_EVENTS_PER_REQUEST = { min: 1, max: 100 } as const;
+export const AUDIT_EVENTS_PER_REQUEST = SHARED_AUDIT_EVENTS_PER_REQUEST;
 /** Largest request body, in bytes (§13, §15). */
 export const MAX_PUT_AUDIT_EVENTS_BYTES = 1_048_576;
 /** Model shape Uuid, which the model uses for each event's `id`. */

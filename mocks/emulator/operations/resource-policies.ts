@@ -31,12 +31,13 @@ import {
   sweepEventDataStores,
   type StoredEventDataStore,
 } from '../stores/event-data-store';
+import { MAX_CHANNEL_POLICY_PRINCIPALS, MAX_CHANNEL_POLICY_STATEMENTS } from '../../../src/lib/cloudtrail-limits';
 
 /** The entity collection of resource policies, keyed by the resource's ARN. */
 
 /** Statements and principals a channel policy may hold (§15). */
-export const MAX_POLICY_STATEMENTS = 20;
-export const MAX_POLICY_PRINCIPALS = 50;
+export const MAX_POLICY_STATEMENTS = MAX_CHANNEL_POLICY_STATEMENTS;
+export const MAX_POLICY_PRINCIPALS = MAX_CHANNEL_POLICY_PRINCIPALS;
 
 /** The only action a channel policy may grant. */
 const PUT_AUDIT_EVENTS_ACTION = 'cloudtrail-data:PutAuditEvents';

@@ -4,7 +4,8 @@
 // its own random stream, so the emulator can keep a small index entry per record and rebuild the
 // JSON of the few records a page shows.
 import { DAY, HOUR } from '../clock';
-import { REGIONS, type Region } from '../identities';
+import type { Region } from '../identities';
+import { REGIONS } from '../../../src/lib/cloudtrail-limits';
 import { fnv1a, mulberry32, randomStream, type Random } from '../random';
 import type { CloudTrailRecord } from '../records';
 import { createWorld, type World } from './seed-pool';

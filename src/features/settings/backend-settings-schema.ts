@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isEndpointUrl, REGIONS, type Connection } from '@/api/connection';
+import { isEndpointUrl, type Connection } from '@/api/connection';
+import { REGIONS } from '@/lib/cloudtrail-limits';
 
 /** The backend form; fields of kinds not chosen are ignored. */
 export interface BackendFormValues {
