@@ -27,12 +27,13 @@ function EventNameCell({ event }: { event: Event }) {
   const follow = useFollow();
   const name = event.EventName ?? '-';
   return event.EventId ? (
-    <SpaceBetween direction="horizontal" size="xxs" alignItems="center">
+    // Kept on one line: the filter button belongs next to the name, not under it.
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
       <Link href={paths.eventDetail(event.EventId)} onFollow={follow}>
         {name}
       </Link>
       <FilterButton filter={{ key: 'EventName', value: name }} label="event name" />
-    </SpaceBetween>
+    </span>
   ) : (
     name
   );
