@@ -20,8 +20,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { clientFor } from './cloudtrail-client';
 import { putAuditEvents, type PutAuditEventsInput } from './cloudtrail-data';
 import { backendIdOf, type BackendId, type Connection } from './connection';
-import { addTags, eventDataStoreQueries, listTags, removeTags, tagCallsFor, type TagChange } from './event-data-stores';
-import { eventQueries } from './events';
+import { eventDataStoreQueries } from './event-data-stores';
+import { useCloudTrailMutation } from './use-cloudtrail-mutation';
 import { useConnection } from './use-connection';
 
 /** A channel as GetChannel describes it. */
@@ -151,91 +151,35 @@ export const channelQueries = {
       queryKey: [...channelQueries.all(backendIdOf(connection)), 'resource-policy', arn],
       queryFn: ({ signal }) => getResourcePolicy(connection, arn, signal),
     }),
-  /** A channel's tags (by ARN). */
-  tags: (connection: Connection, arn: string) =>
-    queryOptions({
-      queryKey: [...channelQueries.all(backendIdOf(connection)), 'tags', arn],
-      queryFn: ({ signal }) => listTags(connection, arn, signal),
-    }),
 };
-
-/**
- * Refreshes what a channel change affects: every channel query, and Event history, where
- * CloudTrail records the call.
- */
-function useInvalidateAfterChange() {
-  const { backend } = useConnection();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: channelQueries.all(backend) }),
-      queryClient.invalidateQueries({ queryKey: eventQueries.all(backend) }),
-    ]);
-}
 
 /** Creates a channel (with its tags). */
 export function useCreateChannel() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (input: CreateChannelCommandInput) => createChannel(connection, input),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(createChannel, channelQueries.all);
 }
 
 /** Renames a channel and/or replaces its destinations. */
 export function useUpdateChannel() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (input: UpdateChannelCommandInput) => updateChannel(connection, input),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(updateChannel, channelQueries.all);
 }
 
 /** Deletes a channel. */
 export function useDeleteChannel() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (channel: string) => deleteChannel(connection, channel),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(deleteChannel, channelQueries.all);
 }
 
 /** Attaches or replaces a channel's resource policy. */
 export function usePutResourcePolicy() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: ({ resourceArn, policy }: { resourceArn: string; policy: string }) =>
+  return useCloudTrailMutation(
+    (connection, { resourceArn, policy }: { resourceArn: string; policy: string }) =>
       putResourcePolicy(connection, resourceArn, policy),
-    onSuccess: invalidate,
-  });
+    channelQueries.all,
+  );
 }
 
 /** Removes a channel's resource policy. */
 export function useDeleteResourcePolicy() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (resourceArn: string) => deleteResourcePolicy(connection, resourceArn),
-    onSuccess: invalidate,
-  });
-}
-
-/** Replaces a channel's tags with RemoveTags and AddTags (only the calls that are needed). */
-export function useUpdateChannelTags() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: async (change: TagChange) => {
-      const { remove, add } = tagCallsFor(change);
-      if (remove.length > 0) await removeTags(connection, change.resourceArn, remove);
-      if (add.length > 0) await addTags(connection, change.resourceArn, add);
-    },
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(deleteResourcePolicy, channelQueries.all);
 }
 
 /**

@@ -1,13 +1,10 @@
 // CloudTrail Lake event data stores: typed calls, query factories and mutation hooks. Every key
 // starts at ['cloudtrail', backend, 'event-data-stores'], so each mutation refreshes them all.
 import {
-  AddTagsCommand,
   CreateEventDataStoreCommand,
   DeleteEventDataStoreCommand,
   GetEventDataStoreCommand,
   ListEventDataStoresCommand,
-  ListTagsCommand,
-  RemoveTagsCommand,
   RestoreEventDataStoreCommand,
   StartEventDataStoreIngestionCommand,
   StopEventDataStoreIngestionCommand,
@@ -16,15 +13,13 @@ import {
   type CreateEventDataStoreCommandOutput,
   type EventDataStoreStatus,
   type GetEventDataStoreCommandOutput,
-  type Tag,
   type UpdateEventDataStoreCommandInput,
   type UpdateEventDataStoreCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
-import { eventQueries } from './events';
-import { useConnection } from './use-connection';
+import { useCloudTrailMutation } from './use-cloudtrail-mutation';
 
 /** An event data store as GetEventDataStore describes it. */
 export type EventDataStoreDetails = Omit<GetEventDataStoreCommandOutput, '$metadata'>;
@@ -129,26 +124,6 @@ export async function stopEventDataStoreIngestion(connection: Connection, eventD
   await clientFor(connection).send(new StopEventDataStoreIngestionCommand({ EventDataStore: eventDataStore }));
 }
 
-/** ListTags of one resource. */
-export async function listTags(connection: Connection, resourceArn: string, signal?: AbortSignal): Promise<Tag[]> {
-  const output = await clientFor(connection).send(new ListTagsCommand({ ResourceIdList: [resourceArn] }), {
-    abortSignal: signal,
-  });
-  return output.ResourceTagList?.[0]?.TagsList ?? [];
-}
-
-/** AddTags: adds tags, replacing the values of keys the resource already has. */
-export async function addTags(connection: Connection, resourceArn: string, tags: Tag[]): Promise<void> {
-  await clientFor(connection).send(new AddTagsCommand({ ResourceId: resourceArn, TagsList: tags }));
-}
-
-/** RemoveTags, by key. */
-export async function removeTags(connection: Connection, resourceArn: string, keys: string[]): Promise<void> {
-  await clientFor(connection).send(
-    new RemoveTagsCommand({ ResourceId: resourceArn, TagsList: keys.map((key) => ({ Key: key })) }),
-  );
-}
-
 /** Events and bytes a store holds, from the emulator; CloudTrail's API has no such figure. */
 export type EventDataStoreUsage =
   { available: true; EventDataStoreArn: string; Events: number; Bytes: number } | { available: false };
@@ -227,12 +202,6 @@ export const eventDataStoreQueries = {
       queryFn: ({ signal }) => getEventDataStore(connection, eventDataStore, signal),
       refetchInterval: (query) => (isTransitionalStatus(query.state.data?.Status) ? POLL_MILLISECONDS : false),
     }),
-  /** A store's tags (by ARN). */
-  tags: (connection: Connection, arn: string) =>
-    queryOptions({
-      queryKey: [...eventDataStoreQueries.all(backendIdOf(connection)), 'tags', arn],
-      queryFn: ({ signal }) => listTags(connection, arn, signal),
-    }),
   /** Events and bytes a store holds (emulator extension). */
   usage: (connection: Connection, arn: string) =>
     queryOptions({
@@ -241,111 +210,32 @@ export const eventDataStoreQueries = {
     }),
 };
 
-/**
- * Refreshes what a store change affects: every store query, and Event history, where CloudTrail
- * records the call.
- */
-function useInvalidateAfterChange() {
-  const { backend } = useConnection();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: eventDataStoreQueries.all(backend) }),
-      queryClient.invalidateQueries({ queryKey: eventQueries.all(backend) }),
-    ]);
-}
-
 /** Creates a store. */
 export function useCreateEventDataStore() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (input: CreateEventDataStoreCommandInput) => createEventDataStore(connection, input),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(createEventDataStore, eventDataStoreQueries.all);
 }
 
 /** Changes a store's settings (name, retention, pricing, termination protection, selectors). */
 export function useUpdateEventDataStore() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (input: UpdateEventDataStoreCommandInput) => updateEventDataStore(connection, input),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(updateEventDataStore, eventDataStoreQueries.all);
 }
 
 /** Deletes a store (it stays PENDING_DELETION for seven days). */
 export function useDeleteEventDataStore() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (eventDataStore: string) => deleteEventDataStore(connection, eventDataStore),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(deleteEventDataStore, eventDataStoreQueries.all);
 }
 
 /** Restores a store pending deletion. */
 export function useRestoreEventDataStore() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (eventDataStore: string) => restoreEventDataStore(connection, eventDataStore),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(restoreEventDataStore, eventDataStoreQueries.all);
 }
 
 /** Starts ingestion of a stopped store. */
 export function useStartEventDataStoreIngestion() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (eventDataStore: string) => startEventDataStoreIngestion(connection, eventDataStore),
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(startEventDataStoreIngestion, eventDataStoreQueries.all);
 }
 
 /** Stops ingestion of an enabled store. */
 export function useStopEventDataStoreIngestion() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: (eventDataStore: string) => stopEventDataStoreIngestion(connection, eventDataStore),
-    onSuccess: invalidate,
-  });
-}
-
-/** What the tag editor asks for: the tags a resource had and the ones it should have. */
-export interface TagChange {
-  resourceArn: string;
-  previous: readonly Tag[];
-  next: readonly Tag[];
-}
-
-/** Tag calls that turn `previous` into `next`: RemoveTags for dropped keys, AddTags for new or changed ones. */
-export function tagCallsFor({ previous, next }: Pick<TagChange, 'previous' | 'next'>): {
-  remove: string[];
-  add: Tag[];
-} {
-  const nextKeys = new Set(next.map((tag) => tag.Key));
-  const remove = previous.flatMap((tag) => (tag.Key !== undefined && !nextKeys.has(tag.Key) ? [tag.Key] : []));
-  const add = next.filter((tag) => {
-    const before = previous.find((old) => old.Key === tag.Key);
-    return !before || (before.Value ?? '') !== (tag.Value ?? '');
-  });
-  return { remove, add: add.map((tag) => ({ ...tag })) };
-}
-
-/** Replaces a store's tags with RemoveTags and AddTags (only the calls that are needed). */
-export function useUpdateEventDataStoreTags() {
-  const { connection } = useConnection();
-  const invalidate = useInvalidateAfterChange();
-  return useMutation({
-    mutationFn: async (change: TagChange) => {
-      const { remove, add } = tagCallsFor(change);
-      if (remove.length > 0) await removeTags(connection, change.resourceArn, remove);
-      if (add.length > 0) await addTags(connection, change.resourceArn, add);
-    },
-    onSuccess: invalidate,
-  });
+  return useCloudTrailMutation(stopEventDataStoreIngestion, eventDataStoreQueries.all);
 }

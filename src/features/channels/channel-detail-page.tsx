@@ -25,7 +25,7 @@ import { SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
 import { ChannelResourcePolicy } from './channel-resource-policy';
-import { ChannelTags } from './channel-tags';
+import { ResourceTags } from '@/components/resource-tags';
 import { DeleteChannelModal } from './delete-channel-modal';
 import {
   accountOfArn,
@@ -168,7 +168,7 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
       <IngestionStatusView channel={channel} />
       <SendTestEvents channelArn={arn} account={accountOfArn(arn) ?? '123456789012'} />
       <ChannelResourcePolicy arn={arn} />
-      <ChannelTags arn={arn} />
+      <ResourceTags arn={arn} resource="A channel" />
       {dialog === 'edit' ? (
         <EditChannelModal
           channel={channel}

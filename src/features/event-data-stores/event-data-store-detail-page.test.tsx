@@ -88,7 +88,11 @@ test('blocks deletion while termination protection is on, then deletes, and rest
 
   expect(await within(detail('Status')).findByText('Pending deletion')).toBeVisible();
   expect(screen.getByText(/7 days left\. Restore it to keep it\./)).toBeVisible();
-  expect(screen.getByText('Tags cannot be read or changed while the store is pending deletion.')).toBeVisible();
+  expect(
+    within(screen.getByRole('table', { name: 'Tags' })).getByText(
+      'Tags cannot be read or changed while the store is pending deletion.',
+    ),
+  ).toBeVisible();
 
   await user.click(screen.getByRole('button', { name: 'Restore' }));
   const restoreDialog = await screen.findByRole('dialog', { name: 'Restore event data store management-events?' });

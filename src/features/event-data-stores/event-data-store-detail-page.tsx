@@ -36,7 +36,7 @@ import {
   retentionLabel,
 } from './describe-event-data-store';
 import { EventDataStoreStatusIndicator, statusText } from './event-data-store-status';
-import { EventDataStoreTags } from './event-data-store-tags';
+import { ResourceTags } from '@/components/resource-tags';
 import { EventDataStoreUsage } from './event-data-store-usage';
 import { RestoreEventDataStoreModal } from './restore-event-data-store-modal';
 import { SelectorsView } from './selectors-view';
@@ -248,7 +248,13 @@ function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
       <GeneralDetails store={store} />
       <SelectorsView selectors={store.AdvancedEventSelectors ?? []} />
       <EventDataStoreUsage store={store} />
-      <EventDataStoreTags arn={arn} pendingDeletion={pendingDeletion} />
+      <ResourceTags
+        arn={arn}
+        resource="An event data store"
+        unavailable={
+          pendingDeletion ? 'Tags cannot be read or changed while the store is pending deletion.' : undefined
+        }
+      />
       {dialog === 'delete' ? (
         <DeleteEventDataStoreModal
           store={store}

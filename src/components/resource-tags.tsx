@@ -10,8 +10,9 @@ import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
 import { describeError } from '@/api/errors';
-import { eventDataStoreQueries, useUpdateEventDataStoreTags } from '@/api/event-data-stores';
+import { tagQueries, useUpdateTags } from '@/api/tags';
 import { useConnection } from '@/api/use-connection';
+import { QueryError } from '@/components/query-error';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { tagErrors, toTags, type TagDraft } from '@/lib/tags';
@@ -29,13 +30,23 @@ const columns = column.columns([
   }),
 ]);
 
-function EditTagsModal({ arn, tags, onDismiss }: { arn: string; tags: readonly Tag[]; onDismiss: () => void }) {
+function EditTagsModal({
+  arn,
+  resource,
+  tags,
+  onDismiss,
+}: {
+  arn: string;
+  resource: string;
+  tags: readonly Tag[];
+  onDismiss: () => void;
+}) {
   const { backend } = useConnection();
-  const update = useUpdateEventDataStoreTags();
+  const update = useUpdateTags();
   const [drafts, setDrafts] = useState<TagDraft[]>(() =>
     tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' })),
   );
-  const errors = tagErrors(drafts, 'An event data store');
+  const errors = tagErrors(drafts, resource);
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
   const error = update.isError ? describeError(update.error, { backend }) : undefined;
@@ -75,10 +86,13 @@ function EditTagsModal({ arn, tags, onDismiss }: { arn: string; tags: readonly T
   );
 }
 
-/** A store's tags, with an editor; not readable while the store is pending deletion. */
-export function EventDataStoreTags({ arn, pendingDeletion }: { arn: string; pendingDeletion: boolean }) {
-  const { connection, backend } = useConnection();
-  const query = useQuery({ ...eventDataStoreQueries.tags(connection, arn), enabled: !pendingDeletion });
+/**
+ * A resource's tags (event data store or channel), with an editor. `resource` names it in
+ * messages ("A channel"); `unavailable` says why its tags cannot be read or changed now.
+ */
+export function ResourceTags({ arn, resource, unavailable }: { arn: string; resource: string; unavailable?: string }) {
+  const { connection } = useConnection();
+  const query = useQuery({ ...tagQueries.list(connection, arn), enabled: unavailable === undefined });
   const [editing, setEditing] = useState(false);
   const tags = query.data ?? [];
   const table = useTable({
@@ -88,35 +102,25 @@ export function EventDataStoreTags({ arn, pendingDeletion }: { arn: string; pend
     getRowId: (tag, index) => tag.Key ?? String(index),
   });
 
-  let empty;
-  if (pendingDeletion) empty = 'Tags cannot be read or changed while the store is pending deletion.';
-  else if (query.isError) {
-    const error = describeError(query.error, { backend });
-    empty = (
-      <Alert
-        type="error"
-        header={error.title}
-        action={
-          <Button
-            onClick={() => {
-              void query.refetch();
-            }}
-          >
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
-  } else empty = 'No tags';
+  const empty =
+    unavailable ??
+    (query.isError ? (
+      <QueryError
+        error={query.error}
+        onRetry={() => {
+          void query.refetch();
+        }}
+      />
+    ) : (
+      'No tags'
+    ));
 
   return (
     <>
       <Table
         {...cloudscapeTableProps(table)}
         variant="container"
-        loading={!pendingDeletion && query.isPending}
+        loading={unavailable === undefined && query.isPending}
         loadingText="Loading tags"
         header={
           <Header
@@ -124,10 +128,8 @@ export function EventDataStoreTags({ arn, pendingDeletion }: { arn: string; pend
             counter={query.data ? `(${String(tags.length)})` : undefined}
             actions={
               <Button
-                disabled={pendingDeletion || !query.isSuccess}
-                disabledReason={
-                  pendingDeletion ? 'Tags cannot be changed while the store is pending deletion.' : undefined
-                }
+                disabled={unavailable !== undefined || !query.isSuccess}
+                disabledReason={unavailable}
                 onClick={() => {
                   setEditing(true);
                 }}
@@ -149,6 +151,7 @@ export function EventDataStoreTags({ arn, pendingDeletion }: { arn: string; pend
       {editing ? (
         <EditTagsModal
           arn={arn}
+          resource={resource}
           tags={tags}
           onDismiss={() => {
             setEditing(false);
