@@ -1,10 +1,8 @@
-import type { AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
-import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
@@ -16,12 +14,11 @@ import { useNavigate, useParams } from 'react-router';
 import { channelQueries, type ChannelDetails } from '@/api/channels';
 import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';
-import { JsonView } from '@/components/json-view';
+import { SelectorsView } from '@/components/selectors-view';
 import { useNotifications } from '@/components/notifications';
 import { PageLayout } from '@/components/page-layout';
 import { QueryError } from '@/components/query-error';
 import { useFollow } from '@/hooks/use-follow';
-import { SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
 import { ChannelResourcePolicy } from './channel-resource-policy';
@@ -194,23 +191,6 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
   );
 }
 
-const OPERATOR_WORDS: Record<(typeof SELECTOR_OPERATORS)[number], string> = {
-  Equals: 'equals',
-  StartsWith: 'starts with',
-  EndsWith: 'ends with',
-  NotEquals: 'does not equal',
-  NotStartsWith: 'does not start with',
-  NotEndsWith: 'does not end with',
-};
-
-/** "equals Management"; several operators joined with "; ". */
-function describeField(field: AdvancedFieldSelector): string {
-  return SELECTOR_OPERATORS.flatMap((operator) => {
-    const values = field[operator];
-    return values ? [`${OPERATOR_WORDS[operator]} ${values.join(' or ')}`] : [];
-  }).join('; ');
-}
-
 /** A service-linked channel: read-only, with its owning service and the selectors it applies. */
 function ServiceLinkedChannelDetail({ channel }: { channel: ChannelDetails }) {
   const arn = channel.ChannelArn ?? '';
@@ -237,37 +217,12 @@ function ServiceLinkedChannelDetail({ channel }: { channel: ChannelDetails }) {
           },
         ]}
       />
-      <Container
-        header={
-          <Header
-            variant="h2"
-            counter={`(${String(selectors.length)})`}
-            description={`The events ${service} receives through this channel (SourceConfig).`}
-          >
-            Event selectors
-          </Header>
-        }
-      >
-        <SpaceBetween size="l">
-          {selectors.map((selector, index) => (
-            // Selectors have no identity besides their position.
-            <SpaceBetween key={index} size="xs">
-              <Box variant="h3">{selector.Name ? selector.Name : `Selector ${String(index + 1)}`}</Box>
-              <KeyValuePairs
-                columns={3}
-                items={(selector.FieldSelectors ?? []).map((field) => ({
-                  label: field.Field ?? '-',
-                  value: describeField(field),
-                }))}
-              />
-            </SpaceBetween>
-          ))}
-          {selectors.length === 0 ? <Box variant="p">No selectors.</Box> : null}
-          <ExpandableSection headerText="JSON" variant="footer">
-            <JsonView json={JSON.stringify(channel.SourceConfig ?? {})} label="SourceConfig JSON" maxHeight={320} />
-          </ExpandableSection>
-        </SpaceBetween>
-      </Container>
+      <SelectorsView
+        selectors={selectors}
+        title="Event selectors"
+        description={`The events ${service} receives through this channel (SourceConfig).`}
+        json={channel.SourceConfig ?? {}}
+      />
     </SpaceBetween>
   );
 }

@@ -1,4 +1,3 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +11,7 @@ import { QueryError } from '@/components/query-error';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
 import { integrationRows, IntegrationsTable } from './integrations-table';
+import { EmptyState } from '@/components/empty-state';
 
 const listParams = z.object({ filter: z.string().max(200).catch('') });
 
@@ -53,10 +53,10 @@ export function IntegrationsPage() {
     );
   else if (filter !== '' && rows.length > 0)
     empty = (
-      <Box textAlign="center" color="inherit">
-        <SpaceBetween size="xs">
-          <b>No matches</b>
-          <Box variant="p" color="inherit">{`No integration matches "${filter}".`}</Box>
+      <EmptyState
+        title="No matches"
+        message={`No integration matches "${filter}".`}
+        action={
           <Button
             onClick={() => {
               setFilter('');
@@ -64,18 +64,16 @@ export function IntegrationsPage() {
           >
             Clear filter
           </Button>
-        </SpaceBetween>
-      </Box>
+        }
+      />
     );
   else
     empty = (
-      <Box textAlign="center" color="inherit">
-        <SpaceBetween size="xs">
-          <b>No integrations</b>
-          <Box variant="p" color="inherit">{`There are no channels in ${connection.region}.`}</Box>
-          {createButton}
-        </SpaceBetween>
-      </Box>
+      <EmptyState
+        title="No integrations"
+        message={`There are no channels in ${connection.region}.`}
+        action={createButton}
+      />
     );
 
   return (

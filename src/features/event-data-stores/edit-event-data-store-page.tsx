@@ -6,7 +6,6 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { describeError } from '@/api/errors';
 import { eventDataStoreQueries, useUpdateEventDataStore, type EventDataStoreDetails } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
@@ -16,6 +15,7 @@ import { paths } from '@/lib/paths';
 import { EventDataStoreForm } from './event-data-store-form';
 import { formValuesOf, toUpdateInput } from './event-data-store-form-schema';
 import { fromAdvancedEventSelectors } from './selector-drafts';
+import { QueryError } from '@/components/query-error';
 
 function EditForm({ store }: { store: EventDataStoreDetails }) {
   const navigate = useNavigate();
@@ -75,30 +75,13 @@ function EditForm({ store }: { store: EventDataStoreDetails }) {
 /** Changes a store's name, pricing, retention, termination protection and selectors. */
 export function EditEventDataStorePage() {
   const { id = '' } = useParams();
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const query = useQuery(eventDataStoreQueries.detail(connection, id));
   const name = query.data?.Name ?? id;
   let content;
   if (query.isPending) content = <StatusIndicator type="loading">Loading event data store</StatusIndicator>;
   else if (query.isError) {
-    const error = describeError(query.error, { backend });
-    content = (
-      <Alert
-        type="error"
-        header={error.title}
-        action={
-          <Button
-            onClick={() => {
-              void query.refetch();
-            }}
-          >
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
+    content = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   } else content = <EditForm store={query.data} />;
   return (
     <PageLayout

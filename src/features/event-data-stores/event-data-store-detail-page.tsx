@@ -39,7 +39,8 @@ import { EventDataStoreStatusIndicator, statusText } from './event-data-store-st
 import { ResourceTags } from '@/components/resource-tags';
 import { EventDataStoreUsage } from './event-data-store-usage';
 import { RestoreEventDataStoreModal } from './restore-event-data-store-modal';
-import { SelectorsView } from './selectors-view';
+import { SelectorsView } from '@/components/selectors-view';
+import { QueryError } from '@/components/query-error';
 
 /** Why the store cannot be deleted now, or undefined when it can. */
 function deleteBlockedReason(store: EventDataStoreDetails): string | undefined {
@@ -319,21 +320,7 @@ export function EventDataStoreDetailPage() {
       ) : (
         <SpaceBetween size="l">
           <Header variant="h1">{id}</Header>
-          <Alert
-            type="error"
-            header={error.title}
-            action={
-              <Button
-                onClick={() => {
-                  void query.refetch();
-                }}
-              >
-                Retry
-              </Button>
-            }
-          >
-            {error.message}
-          </Alert>
+          <QueryError error={query.error} onRetry={() => void query.refetch()} />
         </SpaceBetween>
       );
   } else {

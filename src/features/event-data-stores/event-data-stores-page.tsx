@@ -1,17 +1,16 @@
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { describeError } from '@/api/errors';
 import { eventDataStoreQueries } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { PageLayout } from '@/components/page-layout';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
 import { EventDataStoresTable } from './event-data-stores-table';
+import { QueryError } from '@/components/query-error';
+import { EmptyState } from '@/components/empty-state';
 
 const listParams = z.object({ filter: z.string().max(200).catch('') });
 
@@ -27,7 +26,7 @@ function useEventDataStoresParams() {
 
 /** Lake event data stores of the region, with their status, kind, pricing and retention. */
 export function EventDataStoresPage() {
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const follow = useFollow();
   const [filter, setFilter] = useEventDataStoresParams();
   const query = useQuery(eventDataStoreQueries.list(connection));
@@ -41,30 +40,13 @@ export function EventDataStoresPage() {
 
   let empty;
   if (query.isError) {
-    const error = describeError(query.error, { backend });
-    empty = (
-      <Alert
-        type="error"
-        header={error.title}
-        action={
-          <Button
-            onClick={() => {
-              void query.refetch();
-            }}
-          >
-            Retry
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
+    empty = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   } else if (filter !== '' && stores.length > 0) {
     empty = (
-      <Box textAlign="center" color="inherit">
-        <SpaceBetween size="xs">
-          <b>No matches</b>
-          <Box variant="p" color="inherit">{`No event data store matches "${filter}".`}</Box>
+      <EmptyState
+        title="No matches"
+        message={`No event data store matches "${filter}".`}
+        action={
           <Button
             onClick={() => {
               setFilter('');
@@ -72,18 +54,16 @@ export function EventDataStoresPage() {
           >
             Clear filter
           </Button>
-        </SpaceBetween>
-      </Box>
+        }
+      />
     );
   } else {
     empty = (
-      <Box textAlign="center" color="inherit">
-        <SpaceBetween size="xs">
-          <b>No event data stores</b>
-          <Box variant="p" color="inherit">{`There are no event data stores in ${connection.region}.`}</Box>
-          {createButton}
-        </SpaceBetween>
-      </Box>
+      <EmptyState
+        title="No event data stores"
+        message={`There are no event data stores in ${connection.region}.`}
+        action={createButton}
+      />
     );
   }
 

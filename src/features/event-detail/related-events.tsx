@@ -16,6 +16,7 @@ import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
 import { QueryError } from '@/components/query-error';
+import { EmptyState } from '@/components/empty-state';
 
 const HOUR = 3_600_000;
 /** Related events shown per relation: one LookupEvents page. */
@@ -130,12 +131,10 @@ function RelatedEventsTable({
         query.isError ? (
           <QueryError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
-          <Box textAlign="center" color="inherit">
-            <b>No related events</b>
-            <Box variant="p" color="inherit">
-              {`No other events of the same ${relation.noun} within an hour of this event.`}
-            </Box>
-          </Box>
+          <EmptyState
+            title="No related events"
+            message={`No other events of the same ${relation.noun} within an hour of this event.`}
+          />
         )
       }
       footer={

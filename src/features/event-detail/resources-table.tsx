@@ -1,11 +1,11 @@
 import type { Resource } from '@aws-sdk/client-cloudtrail';
-import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { HistoryLink } from './history-link';
+import { EmptyState } from '@/components/empty-state';
 
 const column = createColumnHelper<CollectionFeatures, Resource>();
 
@@ -42,11 +42,7 @@ export function ResourcesTable({ resources }: { resources: readonly Resource[] }
         </Header>
       }
       ariaLabels={{ tableLabel: 'Resources referenced' }}
-      empty={
-        <Box textAlign="center" color="inherit">
-          No resources referenced
-        </Box>
-      }
+      empty={<EmptyState title="No resources referenced" />}
     />
   );
 }

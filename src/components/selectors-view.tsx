@@ -25,17 +25,26 @@ function describeField(field: AdvancedFieldSelector): string {
   }).join('; ');
 }
 
-/** A store's selectors, readable (one field per line) and as the JSON CloudTrail keeps. */
-export function SelectorsView({ selectors }: { selectors: readonly AdvancedEventSelector[] }) {
+/**
+ * Advanced event selectors, readable (one field per line) and as the JSON CloudTrail keeps: a
+ * store's, or a service-linked channel's. `json` is what the JSON section shows (default: the selectors).
+ */
+export function SelectorsView({
+  selectors,
+  title = 'Advanced event selectors',
+  description = 'The store takes an event when any selector matches it; a selector matches when all its fields do.',
+  json = selectors,
+}: {
+  selectors: readonly AdvancedEventSelector[];
+  title?: string;
+  description?: string;
+  json?: unknown;
+}) {
   return (
     <Container
       header={
-        <Header
-          variant="h2"
-          counter={`(${String(selectors.length)})`}
-          description="The store takes an event when any selector matches it; a selector matches when all its fields do."
-        >
-          Advanced event selectors
+        <Header variant="h2" counter={`(${String(selectors.length)})`} description={description}>
+          {title}
         </Header>
       }
     >
@@ -55,7 +64,7 @@ export function SelectorsView({ selectors }: { selectors: readonly AdvancedEvent
         ))}
         {selectors.length === 0 ? <Box variant="p">No selectors.</Box> : null}
         <ExpandableSection headerText="JSON" variant="footer">
-          <JsonView json={JSON.stringify(selectors)} label="Advanced event selectors JSON" maxHeight={320} />
+          <JsonView json={JSON.stringify(json)} label={`${title} JSON`} maxHeight={320} />
         </ExpandableSection>
       </SpaceBetween>
     </Container>
