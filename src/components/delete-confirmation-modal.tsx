@@ -7,6 +7,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import type { ErrorView } from '@/api/errors';
+import { ModalFooter } from '@/components/modal-footer';
 
 export interface DeleteConfirmationModalProps {
   /** What is deleted, as the header names it ("event data store", "integration"). */
@@ -47,16 +48,11 @@ export function DeleteConfirmationModal({
       header={`Delete ${kind} ${name}?`}
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={!confirmed} loading={pending} onClick={submit}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button variant="primary" disabled={!confirmed} loading={pending} onClick={submit}>
+            Delete
+          </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

@@ -18,6 +18,7 @@ import { collectionFeatures, type CollectionFeatures } from '@/components/collec
 import { tagErrors, toTags, type TagDraft } from '@/lib/tags';
 import { TagsEditor } from '@/components/tags-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { ModalFooter } from '@/components/modal-footer';
 
 const column = createColumnHelper<CollectionFeatures, Tag>();
 const columns = column.columns([
@@ -62,16 +63,11 @@ function EditTagsModal({
       header="Manage tags"
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} onClick={save}>
-              Save tags
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button variant="primary" loading={update.isPending} onClick={save}>
+            Save tags
+          </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

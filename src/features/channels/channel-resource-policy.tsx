@@ -17,6 +17,7 @@ import { policyErrors } from './channel-form-schema';
 import { EMPTY_POLICY_DRAFT, policyTextOf, type PolicyDraft } from './channel-policy';
 import { PolicyEditor } from './policy-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { ModalFooter } from '@/components/modal-footer';
 
 function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: string | null; onDismiss: () => void }) {
   const { backend } = useConnection();
@@ -44,16 +45,11 @@ function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: st
       header={current === null ? 'Create resource policy' : 'Edit resource policy'}
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={put.isPending} onClick={save}>
-              Save policy
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button variant="primary" loading={put.isPending} onClick={save}>
+            Save policy
+          </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">
@@ -87,22 +83,17 @@ function DeletePolicyModal({ arn, onDismiss }: { arn: string; onDismiss: () => v
       header="Delete resource policy?"
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={remove.isPending}
-              onClick={() => {
-                remove.mutate(arn, { onSuccess: onDismiss });
-              }}
-            >
-              Delete policy
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button
+            variant="primary"
+            loading={remove.isPending}
+            onClick={() => {
+              remove.mutate(arn, { onSuccess: onDismiss });
+            }}
+          >
+            Delete policy
+          </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

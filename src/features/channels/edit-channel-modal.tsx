@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -13,6 +12,7 @@ import { CHANNEL_NAME } from '@/lib/cloudtrail-limits';
 import { editChannelErrors, editValuesOf, toUpdateChannelInput, type EditChannelValues } from './channel-form-schema';
 import { DestinationStoresField } from './destination-stores-field';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { ModalFooter } from '@/components/modal-footer';
 
 /** Renames a channel and changes its destination stores; the source never changes. */
 export function EditChannelModal({
@@ -57,16 +57,11 @@ export function EditChannelModal({
       header={`Edit integration ${channel.Name ?? ''}`}
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={update.isPending} onClick={save}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button variant="primary" loading={update.isPending} onClick={save}>
+            Save changes
+          </Button>
+        </ModalFooter>
       }
     >
       <form

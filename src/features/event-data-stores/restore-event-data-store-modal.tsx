@@ -8,6 +8,7 @@ import { useRestoreEventDataStore, type EventDataStoreDetails } from '@/api/even
 import { useConnection } from '@/api/use-connection';
 import { formatEventTime } from '@/lib/format-time';
 import { daysLeftBeforePurge, daysText, purgeTimeOf } from './describe-event-data-store';
+import { ModalFooter } from '@/components/modal-footer';
 
 /** Confirms restoring a store pending deletion, saying how long is left before the purge. */
 export function RestoreEventDataStoreModal({
@@ -30,22 +31,17 @@ export function RestoreEventDataStoreModal({
       header={`Restore event data store ${name}?`}
       closeAriaLabel="Close"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={restore.isPending}
-              onClick={() => {
-                restore.mutate(store.EventDataStoreArn ?? '', { onSuccess: onRestored });
-              }}
-            >
-              Restore
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+          <Button
+            variant="primary"
+            loading={restore.isPending}
+            onClick={() => {
+              restore.mutate(store.EventDataStoreArn ?? '', { onSuccess: onRestored });
+            }}
+          >
+            Restore
+          </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Modal from '@cloudscape-design/components/modal';
@@ -11,6 +10,7 @@ import { useRef, useState } from 'react';
 import { describeError } from '@/api/errors';
 import { eventsToCsv, eventsToJson } from './export-events';
 import type { ScanProgress } from './scan-status';
+import { ModalFooter } from '@/components/modal-footer';
 
 type Format = 'csv' | 'json';
 type Scope = 'loaded' | 'all';
@@ -88,16 +88,11 @@ export function DownloadEvents({ loaded, progress, loadAll }: DownloadEventsProp
         header="Download events"
         onDismiss={close}
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={close}>
-                Cancel
-              </Button>
-              <Button variant="primary" loading={running} onClick={() => void start()}>
-                Download
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={close}>
+            <Button variant="primary" loading={running} onClick={() => void start()}>
+              Download
+            </Button>
+          </ModalFooter>
         }
       >
         <SpaceBetween size="l">

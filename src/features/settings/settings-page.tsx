@@ -30,6 +30,7 @@ import { useNotifications } from '@/components/notifications';
 import { PageLayout } from '@/components/page-layout';
 import { paths } from '@/lib/paths';
 import { backendFormErrors, toConnection, type BackendField, type BackendFormValues } from './backend-settings-schema';
+import { ModalFooter } from '@/components/modal-footer';
 
 function initialValues(connection: Connection): BackendFormValues {
   return {
@@ -309,32 +310,26 @@ function EmbeddedEmulatorSettings() {
           setConfirming(false);
         }}
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button
-                variant="link"
-                onClick={() => {
-                  setConfirming(false);
-                }}
-              >
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                loading={reset.isPending}
-                onClick={() => {
-                  reset.mutate(undefined, {
-                    onSuccess: () => {
-                      setConfirming(false);
-                      notify({ type: 'success', content: 'The embedded emulator was reset to its seeded data.' });
-                    },
-                  });
-                }}
-              >
-                Reset
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter
+            onCancel={() => {
+              setConfirming(false);
+            }}
+          >
+            <Button
+              variant="primary"
+              loading={reset.isPending}
+              onClick={() => {
+                reset.mutate(undefined, {
+                  onSuccess: () => {
+                    setConfirming(false);
+                    notify({ type: 'success', content: 'The embedded emulator was reset to its seeded data.' });
+                  },
+                });
+              }}
+            >
+              Reset
+            </Button>
+          </ModalFooter>
         }
       >
         <SpaceBetween size="s">
