@@ -36,3 +36,45 @@ export function tokenSigner(seed: number): TokenSigner {
 export function fingerprint(parameters: unknown): string {
   return toBase64Url(sha256Bytes(JSON.stringify(parameters))).slice(0, 22);
 }
+
+interface CreationOrderToken {
+  a: string;
+  r: string;
+  /** Creation order of the last item returned. */
+  o: number;
+}
+
+function isCreationOrderToken(value: unknown): value is CreationOrderToken {
+  if (typeof value !== 'object' || value === null) return false;
+  const token = value as Record<string, unknown>;
+  return typeof token.a === 'string' && typeof token.r === 'string' && typeof token.o === 'number';
+}
+
+/**
+ * One page of a List operation over items in creation order (stores, channels), with a signed
+ * NextToken bound to the account and region; a token from anywhere else is InvalidNextTokenException.
+ */
+export function pageInCreationOrder<T extends { order: number }>(
+  items: readonly T[],
+  request: { NextToken?: string; MaxResults?: number; defaultPageSize: number },
+  scope: { seed: number; account: string; region: string },
+  invalidToken: () => Error,
+): { page: T[]; NextToken?: string } {
+  const signer = tokenSigner(scope.seed);
+  let after = 0;
+  if (request.NextToken !== undefined) {
+    const token = signer.verify(request.NextToken);
+    if (!isCreationOrderToken(token) || token.a !== scope.account || token.r !== scope.region) throw invalidToken();
+    after = token.o;
+  }
+  const limit = request.MaxResults ?? request.defaultPageSize;
+  const rest = items.filter((item) => item.order > after);
+  const page = rest.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page,
+    ...(rest.length > limit && last
+      ? { NextToken: signer.sign({ a: scope.account, r: scope.region, o: last.order } satisfies CreationOrderToken) }
+      : {}),
+  };
+}

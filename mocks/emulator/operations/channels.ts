@@ -41,7 +41,7 @@ import {
   OperationNotPermittedException,
   TagsLimitExceededException,
 } from '../errors';
-import { tokenSigner } from '../next-token';
+import { pageInCreationOrder } from '../next-token';
 import { eventDataStoreStatus, resolveEventDataStore } from '../stores/event-data-store';
 import { checkTagParameters, dropTags, MAX_TAGS_PER_RESOURCE, setTags } from '../stores/resource-tags';
 import { dropResourcePolicy } from './resource-policies';
@@ -172,38 +172,17 @@ export function getChannel(input: GetChannelRequest, context: RequestContext): G
   };
 }
 
-interface ListToken {
-  a: string;
-  r: string;
-  /** Creation order of the last channel returned. */
-  o: number;
-}
-
-function isListToken(value: unknown): value is ListToken {
-  if (typeof value !== 'object' || value === null) return false;
-  const token = value as Record<string, unknown>;
-  return typeof token.a === 'string' && typeof token.r === 'string' && typeof token.o === 'number';
-}
-
 /** The channels of the region, integration and service-linked, in creation order, as ARN and name. */
 export function listChannels(input: ListChannelsRequest, context: RequestContext): ListChannelsResponse {
-  const signer = tokenSigner(context.state.config.seed);
-  let after = 0;
-  if (input.NextToken !== undefined) {
-    const token = signer.verify(input.NextToken);
-    if (!isListToken(token) || token.a !== context.account || token.r !== context.region)
-      throw new InvalidNextTokenException('The NextToken is invalid.');
-    after = token.o;
-  }
-  const limit = input.MaxResults ?? LIST_CHANNELS_DEFAULT_PAGE;
-  const rest = channelsIn(context.state, context.account, context.region).filter((channel) => channel.order > after);
-  const page = rest.slice(0, limit);
-  const last = page.at(-1);
+  const { page, NextToken } = pageInCreationOrder(
+    channelsIn(context.state, context.account, context.region),
+    { ...input, defaultPageSize: LIST_CHANNELS_DEFAULT_PAGE },
+    { seed: context.state.config.seed, account: context.account, region: context.region },
+    () => new InvalidNextTokenException('The NextToken is invalid.'),
+  );
   return {
     Channels: page.map((channel) => ({ ChannelArn: channel.arn, Name: channel.name })),
-    ...(rest.length > limit && last
-      ? { NextToken: signer.sign({ a: context.account, r: context.region, o: last.order } satisfies ListToken) }
-      : {}),
+    ...(NextToken ? { NextToken } : {}),
   };
 }
 

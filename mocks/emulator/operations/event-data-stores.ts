@@ -43,7 +43,7 @@ import {
 } from '../errors';
 import { sha256Bytes } from '../hash';
 import { DEFAULT_ACCOUNT } from '../identities';
-import { tokenSigner } from '../next-token';
+import { pageInCreationOrder } from '../next-token';
 import { KEYS } from '../seed/seed-pool';
 import {
   DEFAULT_RETENTION_DAYS,
@@ -235,43 +235,22 @@ export function getEventDataStore(input: GetEventDataStoreRequest, context: Requ
   return { ...describeStore(store, context.now), FederationStatus: 'DISABLED' };
 }
 
-interface ListToken {
-  a: string;
-  r: string;
-  /** Creation order of the last store returned. */
-  o: number;
-}
-
-function isListToken(value: unknown): value is ListToken {
-  if (typeof value !== 'object' || value === null) return false;
-  const token = value as Record<string, unknown>;
-  return typeof token.a === 'string' && typeof token.r === 'string' && typeof token.o === 'number';
-}
-
 /** The stores homed in the region, in creation order, as ARN and name only (§8.1). */
 export function listEventDataStores(
   input: ListEventDataStoresRequest,
   context: RequestContext,
 ): ListEventDataStoresResponse {
   const { state } = context;
-  const signer = tokenSigner(state.config.seed);
-  let after = 0;
-  if (input.NextToken !== undefined) {
-    const token = signer.verify(input.NextToken);
-    if (!isListToken(token) || token.a !== context.account || token.r !== context.region)
-      throw new InvalidNextTokenException('The NextToken is invalid.');
-    after = token.o;
-  }
   sweepEventDataStores(state, context.now);
-  const limit = input.MaxResults ?? LIST_EVENT_DATA_STORES_DEFAULT_PAGE;
-  const rest = visibleStores(state, context.account, context.region).filter((store) => store.order > after);
-  const page = rest.slice(0, limit);
-  const last = page.at(-1);
+  const { page, NextToken } = pageInCreationOrder(
+    visibleStores(state, context.account, context.region),
+    { ...input, defaultPageSize: LIST_EVENT_DATA_STORES_DEFAULT_PAGE },
+    { seed: state.config.seed, account: context.account, region: context.region },
+    () => new InvalidNextTokenException('The NextToken is invalid.'),
+  );
   return {
     EventDataStores: page.map((store) => ({ EventDataStoreArn: store.arn, Name: store.name })),
-    ...(rest.length > limit && last
-      ? { NextToken: signer.sign({ a: context.account, r: context.region, o: last.order } satisfies ListToken) }
-      : {}),
+    ...(NextToken ? { NextToken } : {}),
   };
 }
 
