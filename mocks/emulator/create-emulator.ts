@@ -189,6 +189,13 @@ async function loadState(
   return state;
 }
 
+/** What a call answers for a thrown value: its ServiceError, or InternalFailure for an emulator fault. */
+function asServiceError(error: unknown): ServiceError {
+  return error instanceof ServiceError
+    ? error
+    : new InternalFailure(error instanceof Error ? error.message : String(error));
+}
+
 /** Creates an emulator over the given storage, loading what an earlier run saved there. */
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const clock = options.clock ?? systemClock;
@@ -249,10 +256,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       state.ingest(recordAuditEventsCall(context, query, { output }));
       return output;
     } catch (error) {
-      const failure =
-        error instanceof ServiceError
-          ? error
-          : new InternalFailure(error instanceof Error ? error.message : String(error));
+      const failure = asServiceError(error);
       state.ingest(recordAuditEventsCall(context, query, { error: failure }));
       throw failure;
     }
@@ -310,10 +314,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       await options.storage.write(state.takePending());
       return output;
     } catch (error) {
-      const failure =
-        error instanceof ServiceError
-          ? error
-          : new InternalFailure(error instanceof Error ? error.message : String(error));
+      const failure = asServiceError(error);
       state.ingest(selfRecord(context, input, { error: failure }));
       await options.storage.write(state.takePending());
       throw failure;

@@ -31,6 +31,7 @@ interface StoredRecord {
 }
 
 const RESERVED_COLLECTIONS = new Set(['meta', 'records']);
+const COUNTERS = 'counters';
 
 export const HISTORY_DAYS = 90;
 
@@ -152,6 +153,13 @@ export class EmulatorState {
     }
     table.set(key, value);
     this.persist({ collection, key, value });
+  }
+
+  /** The next number of a counter (creation order of stores, channels); never reused, even after a purge. */
+  nextOrder(counter: string): number {
+    const next = (this.table<number>(COUNTERS).get(counter) ?? 0) + 1;
+    this.put(COUNTERS, counter, next);
+    return next;
   }
 
   /** Deletes an entity. */

@@ -9,7 +9,6 @@ import type { EmulatorState } from '../state';
 
 /** The entity collection of channels, keyed by channel ID. */
 export const CHANNELS = 'channels';
-const COUNTERS = 'counters';
 
 /** Integration channels an account may have in a region; service-linked ones do not count (§15). */
 export const MAX_INTEGRATION_CHANNELS = 25;
@@ -61,13 +60,6 @@ export function channelResource(channel: StoredChannel): RecordResource {
 /** Saves a channel. */
 export function saveChannel(state: EmulatorState, channel: StoredChannel): void {
   state.put(CHANNELS, channel.id, channel);
-}
-
-/** The next creation order number; never reused. */
-export function nextChannelOrder(state: EmulatorState): number {
-  const next = (state.table<number>(COUNTERS).get(CHANNELS) ?? 0) + 1;
-  state.put(COUNTERS, CHANNELS, next);
-  return next;
 }
 
 /** The channels of an account in a region, both kinds, in creation order. */

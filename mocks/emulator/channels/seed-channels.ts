@@ -37,7 +37,6 @@ import {
   channelArn,
   channelResource,
   CHANNELS,
-  nextChannelOrder,
   saveChannel,
   type ChannelIngestion,
   type StoredChannel,
@@ -494,7 +493,7 @@ export function seededChannelRecords(seed: number, anchor: number): readonly Emu
 /** Saves the seeded channels and LaunchDarkly's policy, as they stand at the anchor. */
 function seedChannels(state: EmulatorState, seeded: SeededIngestion): void {
   for (const seed of SEEDED_CHANNELS) {
-    const channel = seededChannel(seed, state.config.anchor, nextChannelOrder(state));
+    const channel = seededChannel(seed, state.config.anchor, state.nextOrder(CHANNELS));
     saveChannel(state, { ...channel, ingestion: seeded.ingestion.get(channel.id) ?? {} });
   }
   const launchDarkly = channelArn(REGION, DEFAULT_ACCOUNT, LAUNCHDARKLY_CHANNEL.id);

@@ -47,6 +47,7 @@ import { pageInCreationOrder } from '../next-token';
 import { KEYS } from '../seed/seed-pool';
 import {
   DEFAULT_RETENTION_DAYS,
+  EVENT_DATA_STORES,
   eventDataStoreArn,
   eventDataStoreResource,
   eventDataStoreStatus,
@@ -54,7 +55,6 @@ import {
   eventDataStoreUsage,
   fitsQuota,
   MAX_EVENT_DATA_STORES_PER_REGION,
-  nextEventDataStoreOrder,
   resolveEventDataStore,
   RETENTION_DAYS,
   retentionCutoff,
@@ -207,7 +207,7 @@ export function createEventDataStore(
     arn: eventDataStoreArn(context.region, context.account, id),
     account: context.account,
     region: context.region,
-    order: nextEventDataStoreOrder(state),
+    order: state.nextOrder(EVENT_DATA_STORES),
     name,
     selectors: copySelectors(selectors),
     kind,

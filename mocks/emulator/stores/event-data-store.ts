@@ -18,7 +18,6 @@ import { EVENT_DATA_STORE_DELETION_WAIT_DAYS, RETENTION_PERIOD_DAYS } from '../.
 
 /** The entity collection of event data stores, keyed by store ID. */
 export const EVENT_DATA_STORES = 'eventDataStores';
-const COUNTERS = 'counters';
 
 /** Where a store's lifecycle stands since its last action; timers derive the status from it. */
 export type EventDataStorePhase =
@@ -143,13 +142,6 @@ export function eventDataStoreResource(store: StoredEventDataStore): RecordResou
 /** Saves a store. */
 export function saveEventDataStore(state: EmulatorState, store: StoredEventDataStore): void {
   state.put(EVENT_DATA_STORES, store.id, store);
-}
-
-/** The next creation order number; never reused, even after a purge. */
-export function nextEventDataStoreOrder(state: EmulatorState): number {
-  const next = (state.table<number>(COUNTERS).get(EVENT_DATA_STORES) ?? 0) + 1;
-  state.put(COUNTERS, EVENT_DATA_STORES, next);
-  return next;
 }
 
 /**
@@ -332,7 +324,7 @@ function seedEventDataStores(state: EmulatorState): void {
     ...common,
     id: MANAGEMENT_EVENTS.id,
     arn: eventDataStoreArn(region, DEFAULT_ACCOUNT, MANAGEMENT_EVENTS.id),
-    order: nextEventDataStoreOrder(state),
+    order: state.nextOrder(EVENT_DATA_STORES),
     name: MANAGEMENT_EVENTS.name,
     selectors: DEFAULT_MANAGEMENT_SELECTORS,
     kind: 'CloudTrailEvents',
@@ -347,7 +339,7 @@ function seedEventDataStores(state: EmulatorState): void {
     ...common,
     id: INTEGRATIONS_AUDIT.id,
     arn: eventDataStoreArn(region, DEFAULT_ACCOUNT, INTEGRATIONS_AUDIT.id),
-    order: nextEventDataStoreOrder(state),
+    order: state.nextOrder(EVENT_DATA_STORES),
     name: INTEGRATIONS_AUDIT.name,
     selectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
     kind: 'ActivityAuditLog',
