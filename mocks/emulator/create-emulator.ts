@@ -21,26 +21,36 @@ import {
   startEventDataStoreIngestion,
   stopEventDataStoreIngestion,
   updateEventDataStore,
-} from './operations/event-data-stores';
-import { getEventDataStoreUsage } from './operations/event-data-stores';
-import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './operations/events';
-import { addTags, listTags, removeTags } from './operations/tags';
+} from './resources/event-data-stores/event-data-store-operations';
+import { getEventDataStoreUsage } from './resources/event-data-stores/event-data-store-operations';
+import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './resources/event-history/lookup-events';
+import { addTags, listTags, removeTags } from './resources/tags/tag-operations';
 import {
   putAuditEvents,
   recordAuditEventsCall,
   utf8Length,
   type PutAuditEventsQuery,
   type PutAuditEventsResponse,
-} from './operations/audit-events';
-import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './operations/channels';
-import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from './operations/resource-policies';
-import { CHANNELS, type StoredChannel } from './channels/channel';
-import { installChannels, liveAuditCall, PAYMENTS_CHANNEL } from './channels/seed-channels';
+} from './resources/channels/put-audit-events';
+import {
+  createChannel,
+  deleteChannel,
+  getChannel,
+  listChannels,
+  updateChannel,
+} from './resources/channels/channel-operations';
+import {
+  deleteResourcePolicy,
+  getResourcePolicy,
+  putResourcePolicy,
+} from './resources/resource-policies/resource-policies';
+import { CHANNELS, type StoredChannel } from './resources/channels/channel';
+import { installChannels, liveAuditCall, PAYMENTS_CHANNEL } from './resources/channels/seed-channels';
 import { DEFAULT_SEED } from './random';
-import { seedHistory, DEFAULT_SEEDED_EVENTS } from './seed/seed-history';
+import { seedHistory, DEFAULT_SEEDED_EVENTS } from './resources/event-history/seed/seed-history';
 import { selfRecord } from './self-record';
 import { advanceSimulator } from './simulator';
-import { installEventDataStores } from './stores/event-data-store';
+import { installEventDataStores } from './resources/event-data-stores/event-data-store';
 import type { CloudTrailRecord } from './records';
 import { EmulatorState, type WorldConfig } from './state';
 import type { EmulatorStorage, StoredEntry } from './storage/storage';

@@ -2,10 +2,10 @@
 // past, and the queue of changes that must reach storage before a call is answered.
 import type { Clock } from './clock';
 import { DAY } from './clock';
-import { EventHistory } from './history';
+import { EventHistory } from './resources/event-history/history';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
-import type { SeededHistory } from './seed/seed-history';
+import type { SeededHistory } from './resources/event-history/seed/seed-history';
 import type { StoredEntry } from './storage/storage';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */

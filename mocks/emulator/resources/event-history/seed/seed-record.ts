@@ -1,0 +1,195 @@
+// Turns a seeded event's draft into a complete CloudTrail record (SEMANTICS.md §5), filling in
+// what every record of a service shares: source, eventVersion, TLS details, console flag.
+import type { Random } from '../../../random';
+import { toRecordTime } from '../../../clock';
+import type { CloudTrailRecord, JsonObject, RecordResource } from '../../../records';
+import type { Caller } from './seed-callers';
+import type { Payload } from './seed-payloads';
+import { ACCOUNT } from './seed-pool';
+import { s3RequestId, uniqueUuid } from './seed-values';
+
+export type Service = 'signin' | 'iam' | 'sts' | 'ec2' | 's3' | 'lambda' | 'kms' | 'cloudtrail';
+
+interface ServiceInfo {
+  readonly eventSource: string;
+  /** CloudTrail pins eventVersion per service (§5: "1.08".."1.11" when seeded). */
+  readonly eventVersion: string;
+  /** IAM action prefix. */
+  readonly prefix: string;
+  /** AWS CLI command group. */
+  readonly cli: string;
+  /** Service ID in SDK user agents (`api/<id>#<version>`). */
+  readonly sdk: string;
+  /** Version of the Go SDK v2 service client Terraform's provider ships. */
+  readonly goVersion: string;
+}
+
+export const SERVICES: Readonly<Record<Service, ServiceInfo>> = {
+  signin: {
+    eventSource: 'signin.amazonaws.com',
+    eventVersion: '1.09',
+    prefix: 'signin',
+    cli: 'signin',
+    sdk: 'signin',
+    goVersion: '1.0.0',
+  },
+  iam: {
+    eventSource: 'iam.amazonaws.com',
+    eventVersion: '1.09',
+    prefix: 'iam',
+    cli: 'iam',
+    sdk: 'iam',
+    goVersion: '1.34.1',
+  },
+  sts: {
+    eventSource: 'sts.amazonaws.com',
+    eventVersion: '1.08',
+    prefix: 'sts',
+    cli: 'sts',
+    sdk: 'sts',
+    goVersion: '1.30.1',
+  },
+  ec2: {
+    eventSource: 'ec2.amazonaws.com',
+    eventVersion: '1.10',
+    prefix: 'ec2',
+    cli: 'ec2',
+    sdk: 'ec2',
+    goVersion: '1.168.0',
+  },
+  s3: {
+    eventSource: 's3.amazonaws.com',
+    eventVersion: '1.10',
+    prefix: 's3',
+    cli: 's3api',
+    sdk: 's3',
+    goVersion: '1.58.0',
+  },
+  lambda: {
+    eventSource: 'lambda.amazonaws.com',
+    eventVersion: '1.08',
+    prefix: 'lambda',
+    cli: 'lambda',
+    sdk: 'lambda',
+    goVersion: '1.56.1',
+  },
+  kms: {
+    eventSource: 'kms.amazonaws.com',
+    eventVersion: '1.10',
+    prefix: 'kms',
+    cli: 'kms',
+    sdk: 'kms',
+    goVersion: '1.35.1',
+  },
+  cloudtrail: {
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventVersion: '1.11',
+    prefix: 'cloudtrail',
+    cli: 'cloudtrail',
+    sdk: 'cloudtrail',
+    goVersion: '1.41.1',
+  },
+};
+
+/** What a template or script step decides; `assembleRecord` adds the rest. */
+export interface Draft {
+  service: Service;
+  eventName: string;
+  region: string;
+  caller: Caller;
+  readOnly: boolean;
+  requestParameters: JsonObject | null;
+  /** Dropped for reads and failures, except sign-ins, which always report Success/Failure. */
+  responseElements: JsonObject | null;
+  additionalEventData?: JsonObject;
+  resources?: RecordResource[];
+  error?: { code?: string; message: string };
+  eventType?: 'AwsApiCall' | 'AwsServiceEvent' | 'AwsConsoleSignIn';
+  data?: boolean;
+  /** The Host header the client sent; defaults to `<service>.<region>.amazonaws.com`. */
+  host?: string;
+  /** Set when the payload already quotes the request ID (EC2's requestId). */
+  requestID?: string;
+  addendum?: JsonObject;
+}
+
+/** A call as templates and script steps describe it. */
+export interface CallSpec {
+  service: Service;
+  eventName: string;
+  region: string;
+  readOnly: boolean;
+  caller: Caller;
+  body: Payload;
+  error?: { code?: string; message: string } | undefined;
+  requestID?: string;
+}
+
+/** A draft from a call description. */
+export function draftOf(spec: CallSpec): Draft {
+  const draft: Draft = {
+    service: spec.service,
+    eventName: spec.eventName,
+    region: spec.region,
+    caller: spec.caller,
+    readOnly: spec.readOnly,
+    requestParameters: spec.body.requestParameters,
+    responseElements: spec.body.responseElements,
+  };
+  if (spec.body.additionalEventData !== undefined) draft.additionalEventData = spec.body.additionalEventData;
+  if (spec.body.resources !== undefined) draft.resources = spec.body.resources;
+  if (spec.error !== undefined) draft.error = spec.error;
+  if (spec.body.host !== undefined) draft.host = spec.body.host;
+  if (spec.requestID !== undefined) draft.requestID = spec.requestID;
+  return draft;
+}
+
+/** A request ID in the service's shape: 16 upper-case alphanumerics for S3, else a UUID. */
+export function requestIdFor(rng: Random, service: Service): string {
+  return service === 's3' ? s3RequestId(rng) : rng.uuid();
+}
+
+/** The full record, keys assigned in CloudTrail's order so plain JSON.stringify agrees with serializeRecord. */
+export function assembleRecord(draft: Draft, rng: Random, index: number, at: number): CloudTrailRecord {
+  const info = SERVICES[draft.service];
+  const caller = draft.caller;
+  const failed = draft.error !== undefined;
+  const keepResponse = draft.eventType === 'AwsConsoleSignIn' || !(failed || draft.readOnly);
+  // Built key by key in CloudTrail's order: optional members go between required ones, so the
+  // required ones assigned below are missing from the literal until then.
+  const record: CloudTrailRecord = {
+    eventVersion: info.eventVersion,
+    userIdentity: caller.identity,
+    eventTime: toRecordTime(at),
+    eventSource: info.eventSource,
+    eventName: draft.eventName,
+    awsRegion: draft.region,
+    sourceIPAddress: caller.sourceIPAddress,
+  } as CloudTrailRecord;
+  if (caller.userAgent !== undefined) record.userAgent = caller.userAgent;
+  if (draft.error?.code !== undefined) record.errorCode = draft.error.code;
+  if (draft.error !== undefined) record.errorMessage = draft.error.message;
+  record.requestParameters = draft.requestParameters;
+  record.responseElements = keepResponse ? draft.responseElements : null;
+  if (draft.additionalEventData !== undefined) record.additionalEventData = draft.additionalEventData;
+  record.requestID = draft.requestID ?? requestIdFor(rng, draft.service);
+  record.eventID = uniqueUuid(rng, index);
+  record.readOnly = draft.readOnly;
+  if (draft.resources !== undefined && draft.resources.length > 0) record.resources = draft.resources;
+  record.eventType = draft.eventType ?? 'AwsApiCall';
+  record.managementEvent = draft.data !== true;
+  record.recipientAccountId = ACCOUNT;
+  if (caller.vpcEndpointId !== undefined) record.vpcEndpointId = caller.vpcEndpointId;
+  record.eventCategory = draft.data === true ? 'Data' : 'Management';
+  if (draft.addendum !== undefined) record.addendum = draft.addendum;
+  if (caller.client === 'console') record.sessionCredentialFromConsole = 'true';
+  if (caller.cipherSuite !== undefined) {
+    record.tlsDetails = {
+      tlsVersion: 'TLSv1.3',
+      cipherSuite: caller.cipherSuite,
+      clientProvidedHostHeader:
+        draft.host ?? `${info.cli === 's3api' ? 's3' : draft.service}.${draft.region}.amazonaws.com`,
+    };
+  }
+  return record;
+}
