@@ -1,46 +1,345 @@
-// Node-only storage: an append-only journal of JSON lines in a data directory. Each write is
-// appended synchronously before the call is answered, so a kill -9 after an answer loses nothing;
-// on load the journal is compacted to its live entries.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Node-only storage: an append-only journal of JSON lines in a data directory, split into segment
+// files. Each write is appended synchronously before the call is answered, so a kill -9 after an
+// answer loses nothing; on load the journal is folded to its live entries and the segments that
+// hold anything else are compacted.
+//
+// Layout. Segment 0 is `journal.jsonl` (the whole journal of older versions, and of any data
+// directory under one segment); later segments are `journal.000001.jsonl`, `journal.000002.jsonl`,
+// ... Order matters: a later segment's entry wins over an earlier one's. Writes append to the
+// newest segment; once it has passed `segmentBytes` the next write opens a new one. A segment is
+// never appended to again once a newer one exists.
+//
+// Loading. Segments are read oldest first as a stream of byte chunks (`chunkBytes` at a time, one
+// line carried over between chunks), never as one string, so a data directory of any size loads
+// in time linear in its size and in memory proportional to its live entries. Each line is checked
+// for UTF-8, parsed and checked for shape; a damaged line is skipped and counted (LoadReport).
+//
+// Compaction rewrites only the "dirty" segments: those holding a line that is not live (a value
+// replaced or deleted later, a deletion, a damaged line) or missing its final newline. Old
+// segments of records that never change stay untouched. Each dirty segment's live entries are
+// streamed to `<segment>.compacting`, fsynced and renamed over the segment (or the segment is
+// removed when nothing in it is live). Dirty segments are rewritten oldest first, which keeps
+// every intermediate state correct if the process dies midway: a deletion in segment j may only
+// be dropped once the value it deleted, in some earlier segment i, is gone; that value is not
+// live, so segment i is dirty too and, being older, was rewritten first.
+import { isUtf8 } from 'node:buffer';
+import {
+  appendFileSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { foldEntries, type EmulatorStorage, type StoredEntry } from './storage';
+import { performance } from 'node:perf_hooks';
+import { asStoredEntry, LoadTally, type EmulatorStorage, type StoredEntry } from './storage';
 
-const JOURNAL = 'journal.jsonl';
+/** A new segment is started once the newest has passed this size. */
+export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+/** Bytes read at a time while loading; a longer line grows the buffer. */
+export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
+/** Bytes collected before each write while compacting. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
 
-function parseLines(text: string): StoredEntry[] {
-  const entries: StoredEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      entries.push(JSON.parse(line) as StoredEntry);
-    } catch {
-      // A torn last line (the process died mid-append) belongs to a call that was never answered.
+const SEGMENT_NAME = /^journal(?:\.(\d{6,}))?\.jsonl$/;
+const NEWLINE = 0x0a;
+
+/** File name of segment `n`: `journal.jsonl` for 0, else `journal.000001.jsonl` and on. */
+export function segmentFileName(n: number): string {
+  return n === 0 ? 'journal.jsonl' : `journal.${String(n).padStart(6, '0')}.jsonl`;
+}
+
+export interface FileStorageOptions {
+  /** Size past which writes start a new segment; default 64 MiB. */
+  segmentBytes?: number;
+  /** Read size while loading; default 1 MiB. Tests make it small to cross chunk boundaries. */
+  chunkBytes?: number;
+}
+
+/** One line of a segment: its text, or undefined when its bytes are not UTF-8. */
+type LineHandler = (text: string | undefined, last: boolean) => void;
+
+/**
+ * Streams the lines of the file at `path` to `onLine`, reading `chunkBytes` at a time. `last` is
+ * true for a final line with no newline after it (a torn append). Returns the file's size.
+ *
+ * The buffer holds the carried-over partial line at its start and is refilled after it; it grows
+ * (doubling) only when one line is longer than the buffer, so each byte is read once and copied
+ * at most once more.
+ */
+export function readLines(path: string, chunkBytes: number, onLine: LineHandler): number {
+  const fd = openSync(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
+    let carried = 0; // bytes of an unfinished line at the start of `buffer`
+    let total = 0;
+    for (;;) {
+      if (carried === buffer.length) {
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, carried);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, carried, buffer.length - carried, null);
+      total += read;
+      const filled = carried + read;
+      if (read === 0) {
+        if (filled > 0) emitLines(buffer.subarray(0, filled), onLine, true);
+        return total;
+      }
+      const end = buffer.lastIndexOf(NEWLINE, filled - 1);
+      if (end < 0) {
+        carried = filled; // no complete line yet
+        continue;
+      }
+      emitLines(buffer.subarray(0, end), onLine, false);
+      buffer.copy(buffer, 0, end + 1, filled);
+      carried = filled - end - 1;
     }
+  } finally {
+    closeSync(fd);
   }
-  return entries;
+}
+
+/** Emits the `\n`-separated lines of `bytes`; with `torn`, the last one had no newline after it. */
+function emitLines(bytes: Buffer, onLine: LineHandler, torn: boolean): void {
+  // Fast path: the whole run is UTF-8 (the usual case), so decode it once and split the string.
+  // Splitting text on '\n' equals splitting bytes on 0x0A: UTF-8 never uses 0x0A inside a character.
+  if (isUtf8(bytes)) {
+    const lines = bytes.toString('utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) onLine(lines[i], torn && i === lines.length - 1);
+    return;
+  }
+  let start = 0;
+  for (;;) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = bytes.subarray(start, end);
+    onLine(isUtf8(line) ? line.toString('utf8') : undefined, torn && newline < 0);
+    if (newline < 0) return;
+    start = newline + 1;
+  }
+}
+
+/** A live entry and the segment it was read from. */
+interface Slot {
+  entry: StoredEntry;
+  segment: number;
+}
+
+/** What loading found in one segment. */
+interface SegmentScan {
+  n: number;
+  path: string;
+  bytes: number;
+  /** Entry lines read, deletions included; damaged and blank lines excluded. */
+  entries: number;
+  /** Damaged or blank lines, or a missing final newline: the segment needs rewriting. */
+  untidy: boolean;
+}
+
+/** Writes `entries` to `path` through a temporary file, fsynced before it replaces `path`. */
+function rewrite(path: string, entries: readonly StoredEntry[]): number {
+  if (entries.length === 0) {
+    rmSync(path, { force: true });
+    return 0;
+  }
+  const temporary = `${path}.compacting`;
+  const fd = openSync(temporary, 'w');
+  let written = 0;
+  try {
+    let batch: string[] = [];
+    let batchLength = 0;
+    const flush = () => {
+      const bytes = Buffer.from(batch.join(''), 'utf8');
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
+      written += bytes.length;
+      batch = [];
+      batchLength = 0;
+    };
+    for (const entry of entries) {
+      const line = `${JSON.stringify(entry)}\n`;
+      batch.push(line);
+      batchLength += line.length;
+      if (batchLength >= WRITE_BATCH_BYTES) flush();
+    }
+    flush();
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  return written;
+}
+
+/** Makes renames in `directory` durable; not every platform can open a directory (Windows). */
+function syncDirectory(directory: string): void {
+  try {
+    const fd = openSync(directory, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort.
+  }
 }
 
 /** Storage in `directory`, created when missing. */
-export function fileStorage(directory: string): EmulatorStorage {
-  const journal = join(directory, JOURNAL);
+export function fileStorage(directory: string, options: FileStorageOptions = {}): EmulatorStorage {
+  const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+
+  /** Segments present, oldest first. */
+  function segments(): { n: number; path: string }[] {
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      return [];
+    }
+    const found: { n: number; path: string }[] = [];
+    for (const name of names) {
+      const match = SEGMENT_NAME.exec(name);
+      if (match) found.push({ n: match[1] === undefined ? 0 : Number(match[1]), path: join(directory, name) });
+    }
+    return found.sort((a, b) => a.n - b.n);
+  }
+
+  // The segment writes append to, its size, and whether its last line lacks a newline (a torn
+  // append that compaction could not remove): then the next append starts with one.
+  let active: { n: number; bytes: number; torn: boolean } | undefined;
+
+  function findActive(): { n: number; bytes: number; torn: boolean } {
+    const newest = segments().at(-1);
+    if (!newest) return { n: 0, bytes: 0, torn: false };
+    const bytes = statSync(newest.path).size;
+    let torn = false;
+    if (bytes > 0) {
+      const last = Buffer.alloc(1);
+      const fd = openSync(newest.path, 'r');
+      try {
+        readSync(fd, last, 0, 1, bytes - 1);
+      } finally {
+        closeSync(fd);
+      }
+      torn = last[0] !== NEWLINE;
+    }
+    return { n: newest.n, bytes, torn };
+  }
+
   return {
     load: () => {
+      const started = performance.now();
       mkdirSync(directory, { recursive: true });
-      if (!existsSync(journal)) return Promise.resolve([]);
-      const live = [...foldEntries(parseLines(readFileSync(journal, 'utf8'))).values()];
-      const compacted = `${journal}.compacting`;
-      writeFileSync(compacted, live.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      renameSync(compacted, journal);
-      return Promise.resolve(live);
+      for (const name of readdirSync(directory)) {
+        if (name.endsWith('.jsonl.compacting')) rmSync(join(directory, name), { force: true });
+      }
+      const tally = new LoadTally();
+      // Live entries by collection, then key: nested maps spare a joined id string per line.
+      const live = new Map<string, Map<string, Slot>>();
+      const scans: SegmentScan[] = [];
+      let bytes = 0;
+
+      for (const { n, path } of segments()) {
+        const scan: SegmentScan = { n, path, bytes: 0, entries: 0, untidy: false };
+        scan.bytes = readLines(path, chunkBytes, (text, last) => {
+          if (last) scan.untidy = true; // no final newline, whether or not the line parses
+          if (text === undefined) {
+            tally.skip('invalid UTF-8');
+            scan.untidy = true;
+            return;
+          }
+          if (text.trim() === '') {
+            scan.untidy = true; // a blank line is no entry, but compaction drops it
+            return;
+          }
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // A torn last line (the process died mid-append) belongs to a call never answered.
+            tally.skip(last ? 'torn line' : 'not JSON');
+            scan.untidy = true;
+            return;
+          }
+          const entry = asStoredEntry(parsed);
+          if (!entry) {
+            tally.skip('wrong shape');
+            scan.untidy = true;
+            return;
+          }
+          scan.entries += 1;
+          let keys = live.get(entry.collection);
+          if (!keys) {
+            keys = new Map();
+            live.set(entry.collection, keys);
+          }
+          if (entry.value === undefined) keys.delete(entry.key);
+          else keys.set(entry.key, { entry, segment: n });
+        });
+        bytes += scan.bytes;
+        scans.push(scan);
+      }
+
+      // A segment is dirty when fewer of its entries are live than it holds, or it is untidy.
+      const liveCounts = new Map<number, number>();
+      let size = 0;
+      for (const keys of live.values()) {
+        size += keys.size;
+        for (const slot of keys.values()) liveCounts.set(slot.segment, (liveCounts.get(slot.segment) ?? 0) + 1);
+      }
+      const dirty = new Map<number, StoredEntry[]>();
+      for (const scan of scans) {
+        if (scan.untidy || scan.entries !== (liveCounts.get(scan.n) ?? 0)) dirty.set(scan.n, []);
+      }
+      const entries: StoredEntry[] = new Array<StoredEntry>(size);
+      let i = 0;
+      for (const keys of live.values()) {
+        for (const slot of keys.values()) {
+          entries[i++] = slot.entry;
+          dirty.get(slot.segment)?.push(slot.entry);
+        }
+      }
+      live.clear();
+
+      // Oldest first (see the top of the file). A failure (disk full, permissions) leaves the
+      // journal as it was, still loadable, and is reported rather than stopping the start.
+      try {
+        for (const scan of scans) {
+          const keep = dirty.get(scan.n);
+          if (keep) rewrite(scan.path, keep);
+        }
+        if (dirty.size > 0) syncDirectory(directory);
+      } catch (error) {
+        tally.warnings.push(`could not compact the journal: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      active = findActive();
+      return Promise.resolve({
+        entries,
+        report: tally.report(entries.length, bytes, performance.now() - started),
+      });
     },
     write: (entries) => {
       if (entries.length === 0) return Promise.resolve();
       mkdirSync(directory, { recursive: true });
-      appendFileSync(journal, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+      active ??= findActive();
+      if (active.bytes >= segmentBytes) active = { n: active.n + 1, bytes: 0, torn: false };
+      const text = `${active.torn ? '\n' : ''}${entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')}`;
+      appendFileSync(join(directory, segmentFileName(active.n)), text);
+      active.bytes += Buffer.byteLength(text);
+      active.torn = false;
       return Promise.resolve();
     },
     clear: () => {
-      rmSync(journal, { force: true });
+      for (const { path } of segments()) rmSync(path, { force: true });
+      active = { n: 0, bytes: 0, torn: false };
       return Promise.resolve();
     },
   };

@@ -1,4 +1,4 @@
-import type { EmulatorStorage, StoredEntry } from './storage';
+import { asStoredEntry, LoadTally, type EmulatorStorage, type StoredEntry } from './storage';
 
 /**
  * A deep copy of a plain JSON value. Stored values are plain JSON, and structuredClone costs
@@ -16,7 +16,19 @@ function copy<T>(value: T): T {
 export function memoryStorage(): EmulatorStorage {
   const live = new Map<string, StoredEntry>();
   return {
-    load: () => Promise.resolve([...live.values()].map((entry) => copy(entry))),
+    // Entries of the wrong shape (only a caller that bypassed the types can write one) are
+    // skipped and counted, as the other backends do with damage.
+    load: () => {
+      const started = performance.now();
+      const tally = new LoadTally();
+      const entries: StoredEntry[] = [];
+      for (const stored of live.values()) {
+        const entry = asStoredEntry(stored);
+        if (entry && entry.value !== undefined) entries.push(copy(entry));
+        else tally.skip('wrong shape');
+      }
+      return Promise.resolve({ entries, report: tally.report(entries.length, 0, performance.now() - started) });
+    },
     write: (entries) => {
       for (const entry of entries) {
         const id = `${entry.collection}\u0000${entry.key}`;

@@ -9,17 +9,103 @@ export interface StoredEntry {
 }
 
 /**
+ * What a load found. Damage never stops a load: an entry that cannot be read, or that is not a
+ * `StoredEntry`, is skipped and counted under a reason, and everything else loads.
+ */
+export interface LoadReport {
+  /** Live entries returned. */
+  entries: number;
+  /** Entries (lines, rows) skipped as damaged; the sum of `skippedReasons`. */
+  skipped: number;
+  /** Skipped entries by reason: see `SkipReason`. */
+  skippedReasons: Record<string, number>;
+  /** Bytes read from storage; 0 where the backend cannot tell (IndexedDB, memory). */
+  bytes: number;
+  /** Wall time of the load, compaction included. */
+  milliseconds: number;
+  /** Problems that did not stop the load, such as a compaction that could not finish. */
+  warnings?: string[];
+}
+
+/**
+ * Why an entry was skipped: its line was cut short by a killed process (`torn line`), is not JSON
+ * (`not JSON`), is not UTF-8 (`invalid UTF-8`), or is JSON but not an object with a non-empty
+ * string `collection` and a string `key` (`wrong shape`: null, an array, a number, ...).
+ */
+export type SkipReason = 'torn line' | 'not JSON' | 'invalid UTF-8' | 'wrong shape';
+
+/**
+ * What `load` resolves to. The entries come back as one array rather than through a callback
+ * (`load(onEntry)`): every backend must fold the whole history before it knows which entries are
+ * live (a later deletion removes an earlier value), so the live set is held in memory anyway, and
+ * the array shares its values with that set instead of copying them. A callback would save only
+ * the array's own slots (8 bytes an entry).
+ */
+export interface LoadResult {
+  entries: StoredEntry[];
+  report: LoadReport;
+}
+
+/**
  * Where the emulator keeps its state. The core writes every change through `write` before it
  * answers the call that made it, so an answered call survives a reload, a restart or a kill.
  * Values are plain JSON.
  */
 export interface EmulatorStorage {
-  /** The live value of every key, in no particular order. */
-  load(): Promise<StoredEntry[]>;
-  /** Applies the entries in order; durable once the promise resolves. */
+  /** The live value of every key, in no particular order, and what the load found. */
+  load(): Promise<LoadResult>;
+  /**
+   * Applies the entries in order; durable once the promise resolves. Rejects with
+   * `StorageFullError` when the backend is out of space.
+   */
   write(entries: readonly StoredEntry[]): Promise<void>;
   /** Forgets everything. */
   clear(): Promise<void>;
+}
+
+/** A write failed because the backend has no room left (the browser's quota for the site). */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(options?: { cause?: unknown }) {
+    super(
+      "The browser's storage for this site is full, so the emulator cannot save this change. " +
+        'Free space by resetting the embedded emulator (Settings → Embedded emulator → Reset emulator data) or by clearing ' +
+        "this site's data in the browser's settings.",
+      options,
+    );
+  }
+}
+
+/** The entry `value` is, or undefined when it is not a `StoredEntry` (see `SkipReason`). */
+export function asStoredEntry(value: unknown): StoredEntry | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { collection, key } = value as Record<string, unknown>;
+  if (typeof collection !== 'string' || collection === '' || typeof key !== 'string') return undefined;
+  return value as StoredEntry;
+}
+
+/** Counts skipped entries while a backend loads, then builds its `LoadReport`. */
+export class LoadTally {
+  skipped = 0;
+  readonly skippedReasons: Record<string, number> = {};
+  readonly warnings: string[] = [];
+
+  skip(reason: SkipReason, count = 1): void {
+    if (count <= 0) return;
+    this.skipped += count;
+    this.skippedReasons[reason] = (this.skippedReasons[reason] ?? 0) + count;
+  }
+
+  report(entries: number, bytes: number, milliseconds: number): LoadReport {
+    return {
+      entries,
+      skipped: this.skipped,
+      skippedReasons: { ...this.skippedReasons },
+      bytes,
+      milliseconds,
+      ...(this.warnings.length > 0 ? { warnings: [...this.warnings] } : {}),
+    };
+  }
 }
 
 /** Folds entries into their live values: later entries win and deletions remove. */
@@ -31,4 +117,41 @@ export function foldEntries(entries: Iterable<StoredEntry>): Map<string, StoredE
     else live.set(id, entry);
   }
   return live;
+}
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+function size(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return unit === 0 ? plural(bytes, 'byte', 'bytes') : `${value.toFixed(1)} ${units[unit] ?? ''}`;
+}
+
+function duration(milliseconds: number): string {
+  return milliseconds < 1000 ? `${count(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
+/**
+ * One line for a log, e.g. "Loaded 5,000,000 entries (4.1 GB) in 38.2 s; skipped 3 damaged
+ * entries: 1 torn line, 2 wrong shape". Sizes are decimal (1 GB = 10^9 bytes).
+ */
+export function describeLoadReport(report: LoadReport): string {
+  let text = `Loaded ${plural(report.entries, 'entry', 'entries')}`;
+  if (report.bytes > 0) text += ` (${size(report.bytes)})`;
+  text += ` in ${duration(report.milliseconds)}`;
+  if (report.skipped > 0) {
+    const reasons = Object.entries(report.skippedReasons)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, n]) => `${count(n)} ${reason}`);
+    text += `; skipped ${plural(report.skipped, 'damaged entry', 'damaged entries')}: ${reasons.join(', ')}`;
+  }
+  for (const warning of report.warnings ?? []) text += `; ${warning}`;
+  return text;
 }
