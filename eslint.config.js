@@ -8,6 +8,68 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+
+// Import cycles, type-only imports included (which import plugins' no-cycle rules skip): the
+// project's import graph is read once per lint run, and each file reports a cycle through itself.
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const graph = new Map();
+function resolveImport(from, specifier) {
+  const base = specifier.startsWith('@/')
+    ? resolve(import.meta.dirname, 'src', specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : undefined;
+  if (base === undefined) return undefined;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`])
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
+  return undefined;
+}
+function importsOf(file) {
+  let targets = graph.get(file);
+  if (targets === undefined) {
+    targets = [];
+    graph.set(file, targets);
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    for (const match of text.matchAll(IMPORT)) {
+      const target = resolveImport(file, match[1] ?? match[2]);
+      if (target !== undefined) targets.push(target);
+    }
+  }
+  return targets;
+}
+function cycleThrough(start) {
+  const seen = new Set();
+  const stack = [[start, [start]]];
+  while (stack.length > 0) {
+    const [file, path] = stack.pop();
+    for (const next of importsOf(file)) {
+      if (next === start) return [...path, start];
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push([next, [...path, next]]);
+      }
+    }
+  }
+  return undefined;
+}
+const importCycles = {
+  meta: { type: 'problem', schema: [], messages: { cycle: 'Import cycle: {{cycle}}' } },
+  create(context) {
+    return {
+      Program(node) {
+        const cycle = cycleThrough(resolve(context.filename));
+        if (cycle)
+          context.report({
+            node,
+            messageId: 'cycle',
+            data: { cycle: cycle.map((file) => relative(import.meta.dirname, file)).join(' -> ') },
+          });
+      },
+    };
+  },
+};
 
 const focusedOrSkipped = [
   {
@@ -44,6 +106,12 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // No import cycles anywhere, type-only imports included.
+    files: ['src/**/*.{ts,tsx}', 'mocks/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { local: { rules: { 'import-cycles': importCycles } } },
+    rules: { 'local/import-cycles': 'error' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -93,6 +161,63 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Console features never import each other, the app shell, or anything by a parent path;
+    // shared code comes through '@/' (api, components, hooks, lib).
+    files: ['src/features/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' }],
+          patterns: [
+            { group: ['@/features/**', '@/app/**'], message: 'A feature never imports another feature or the app.' },
+            { group: ['../**'], message: 'Import shared code through @/; features stay flat.' },
+            {
+              group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
+              message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared console code never reaches up into features or the app shell.
+    files: ['src/{api,components,hooks,lib}/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' }],
+          patterns: [
+            { group: ['@/features/**', '@/app/**'], message: 'Shared code never imports features or the app.' },
+            {
+              group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
+              message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // mocks/ reaches into src/ only for the shared limits.
+    files: ['mocks/**/*.ts'],
+    ignores: ['mocks/emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/src/(?!lib/cloudtrail-limits$)', message: 'mocks/ may import only src/lib/cloudtrail-limits.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The emulator core is framework-free.
     files: ['mocks/emulator/**/*.ts'],
     ignores: [
@@ -117,6 +242,24 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Use the injected clock.' },
         { object: 'Math', property: 'random', message: 'Use the seeded PRNG.' },
         { object: 'crypto', property: 'randomUUID', message: 'Use the seeded PRNG.' },
+      ],
+    },
+  },
+  {
+    // The core (the files directly under mocks/emulator/, storage/ and model/) knows no resource:
+    // resources declare themselves and only the composition root wires them in.
+    files: ['mocks/emulator/*.ts', 'mocks/emulator/storage/storage.ts', 'mocks/emulator/storage/memory.ts'],
+    ignores: ['mocks/emulator/create-emulator.ts', 'mocks/**/*.test.ts', 'mocks/**/*.bench.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['msw', 'msw/*', 'react', 'react-dom', 'node:*'], message: 'mocks/emulator/ is pure TypeScript.' },
+            { group: ['./resources/**', '../resources/**'], message: 'The core imports no resource (README.md).' },
+            { regex: '/src/(?!lib/cloudtrail-limits$)', message: 'mocks/ may import only src/lib/cloudtrail-limits.' },
+          ],
+        },
       ],
     },
   },

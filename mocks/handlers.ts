@@ -5,6 +5,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Emulator } from './emulator/create-emulator';
 import type { RequestInfo } from './emulator/context';
 import { SerializationException, ServiceError, UnknownOperationException } from './emulator/errors';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from './emulator/records';
 
 /** Control-plane endpoints of every region; the SDKs' default endpoints. */
 export const CLOUDTRAIL_ENDPOINT = /^https:\/\/cloudtrail\.[a-z0-9-]+\.amazonaws\.com\/?$/;
@@ -73,14 +74,33 @@ function restJsonError(error: ServiceError, requestId: string): Response {
   });
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A request body as text and its size in bytes as sent. Bodies that are not UTF-8 are refused
+ * before anything runs.
+ */
+async function readBody(request: Request): Promise<{ text: string; bytes: number }> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
   try {
-    return JSON.parse(text) as unknown;
+    return { text: utf8.decode(bytes), bytes: bytes.byteLength };
+  } catch {
+    throw new SerializationException('The request body is not valid UTF-8.');
+  }
+}
+
+/** A JSON body, parsed; empty means `{}`. Not JSON, or nested too deep: SerializationException, unrecorded (§6). */
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new SerializationException('The request body is not valid JSON.');
   }
+  if (jsonDeeperThan(parsed))
+    throw new SerializationException(`The request body nests deeper than ${String(MAX_JSON_DEPTH)} levels.`);
+  return parsed;
 }
 
 /** The msw handlers serving an emulator; used by the browser worker, the test server and the Node server. */
@@ -93,9 +113,9 @@ export function createHandlers(emulator: Emulator): HttpHandler[] {
       const extension = EXTENSION_TARGET.exec(target)?.[1];
       const operation = TARGET.exec(target)?.[1];
       try {
-        const body = await readJson(request);
-        if (extension !== undefined) return json11(await emulator.extension(extension, body, info), requestId);
-        return json11(await emulator.dispatch(operation, body, info), requestId);
+        const body = parseJson((await readBody(request)).text);
+        if (extension !== undefined) return json11(await emulator.serve('emulator', extension, body, info), requestId);
+        return json11(await emulator.serve('cloudtrail', operation, body, info), requestId);
       } catch (error) {
         if (error instanceof ServiceError) return json11Error(error, requestId);
         throw error;
@@ -110,7 +130,13 @@ export function createHandlers(emulator: Emulator): HttpHandler[] {
         ...(search.has('externalId') ? { externalId: search.get('externalId') ?? '' } : {}),
       };
       try {
-        const output = await emulator.putAuditEvents(query, await request.text(), info);
+        const { text, bytes } = await readBody(request);
+        const output = await emulator.serve(
+          'cloudtrail-data',
+          'PutAuditEvents',
+          { query, body: parseJson(text), bodyBytes: bytes },
+          info,
+        );
         return new HttpResponse(JSON.stringify(output), {
           status: 200,
           headers: { 'content-type': 'application/json', 'x-amzn-RequestId': requestId },

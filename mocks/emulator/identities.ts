@@ -153,7 +153,8 @@ const CATALOGUE: Record<string, Principal> = {
 /** The principal behind an access key; unsigned calls act as the admin user. */
 export function principalForAccessKey(accessKeyId: string | undefined): Principal {
   if (accessKeyId === undefined || accessKeyId === '') return CATALOGUE[ADMIN_ACCESS_KEY] as Principal;
-  const known = CATALOGUE[accessKeyId];
+  // Own keys only: a key named like an Object.prototype member (toString, __proto__) is just a key.
+  const known = Object.hasOwn(CATALOGUE, accessKeyId) ? CATALOGUE[accessKeyId] : undefined;
   if (known) return known;
   // Any other key is a stable IAM user of the default account, so scripts with their own
   // dummy credentials still see who did what.

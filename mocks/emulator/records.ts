@@ -260,3 +260,21 @@ export function projectEvent(entry: EventEntry, json: string): Event {
     CloudTrailEvent: json,
   };
 }
+
+/** Deepest JSON nesting the emulator accepts in a request or an event (README.md, "Limits"). */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * Whether a parsed JSON value nests deeper than `max` levels. Iterative, so a hostile body nested
+ * thousands of levels deep is measured without exhausting the call stack.
+ */
+export function jsonDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > max) return true;
+    for (const member of Array.isArray(current) ? current : Object.values(current)) stack.push([member, depth + 1]);
+  }
+  return false;
+}

@@ -20,7 +20,13 @@ export function toLoggedJson(value: unknown): JsonValue {
     const out: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
       if (member === undefined) continue;
-      out[key.charAt(0).toLowerCase() + key.slice(1)] = toLoggedJson(member);
+      // defineProperty: a member named __proto__ is data to log, not this object's prototype.
+      Object.defineProperty(out, key.charAt(0).toLowerCase() + key.slice(1), {
+        value: toLoggedJson(member),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -35,6 +41,34 @@ function loggedObject(value: unknown): JsonObject | null {
     : null;
 }
 
+/** CloudTrail's largest event (§6): bigger records have their largest parts replaced by a marker. */
+export const MAX_RECORD_BYTES = 256 * 1024;
+
+const encoder = new TextEncoder();
+function bytesOf(value: JsonValue | CloudTrailRecord): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * The record within MAX_RECORD_BYTES: requestParameters, then responseElements, then the error
+ * message, replaced by a marker saying what was left out, until it fits.
+ */
+export function capRecordSize(record: CloudTrailRecord): CloudTrailRecord {
+  let size = bytesOf(record);
+  if (size <= MAX_RECORD_BYTES) return record;
+  const capped = { ...record };
+  for (const member of ['requestParameters', 'responseElements'] as const) {
+    const value = capped[member];
+    if (value === null) continue;
+    const bytes = bytesOf(value);
+    capped[member] = { omitted: `${member} was ${String(bytes)} bytes; records are capped at 256 KB` };
+    size -= bytes;
+    if (size <= MAX_RECORD_BYTES) return capped;
+  }
+  if (capped.errorMessage !== undefined) capped.errorMessage = capped.errorMessage.slice(0, 1024);
+  return capped;
+}
+
 /** The record of a served call; `input` is the parsed input when parsing succeeded, else the raw body. */
 export function selfRecord(
   context: RequestContext,
@@ -42,7 +76,7 @@ export function selfRecord(
   outcome: { output: unknown } | { error: ServiceError },
 ): CloudTrailRecord {
   const readOnly = isReadOnlyOperation(context.operation);
-  return {
+  return capRecordSize({
     eventVersion: '1.11',
     userIdentity: context.caller.identity(context.now, { console: context.fromConsole }),
     eventTime: toRecordTime(context.now),
@@ -63,5 +97,5 @@ export function selfRecord(
     recipientAccountId: context.account,
     eventCategory: 'Management',
     ...(context.fromConsole ? { sessionCredentialFromConsole: 'true' as const } : {}),
-  };
+  });
 }

@@ -1,14 +1,16 @@
 // The live simulator (SEMANTICS.md §14): while the console is open (a call carrying its User-Agent
 // token in the last 120 s), about 3 records a minute of the seeded mix arrive, routed like any
-// other record. Time only moves with the injected clock, so the records are made lazily, on the
-// next call, for the open stretch of time since the previous one.
+// other record, and about every 10 minutes a resource's simulated client makes a call through the
+// pipeline (the payments app's PutAuditEvents). Time only moves with the injected clock, so the
+// records are made lazily, on the next call, for the open stretch of time since the previous one.
 import type { EmulatorState } from './state';
 
 const RECORDS_PER_MINUTE = 3;
-/** One Custom-channel event about every 10 minutes, through PutAuditEvents (§14). */
-const AUDIT_CALLS_PER_MINUTE = 1 / 10;
+/** One simulated client call about every 10 minutes (§14). */
+const CLIENT_CALLS_PER_MINUTE = 1 / 10;
 const CONSOLE_OPEN_FOR = 120_000;
-const COLLECTION = 'simulator';
+/** The simulator's own collection (declared by the core). */
+export const SIMULATOR_COLLECTION = 'simulator';
 
 interface SimulatorState {
   /** Live record index: starts after the seeded past, never reused. */
@@ -17,24 +19,36 @@ interface SimulatorState {
   until: number;
   /** Fraction of a record owed from earlier stretches. */
   owed: number;
-  /** Fraction of a PutAuditEvents call owed, and how many were made. */
+  /** Fraction of a client call owed, and how many were made. */
   auditOwed?: number;
   auditCalls?: number;
   /** When the console last called, epoch ms. */
   consoleSeenAt: number;
 }
 
+function isSimulatorState(value: unknown): value is SimulatorState {
+  if (typeof value !== 'object' || value === null) return false;
+  const saved = value as Record<string, unknown>;
+  return (
+    typeof saved.nextIndex === 'number' &&
+    typeof saved.until === 'number' &&
+    typeof saved.owed === 'number' &&
+    typeof saved.consoleSeenAt === 'number'
+  );
+}
+
 /**
- * Runs the simulator up to `now`; `fromConsole` marks a call from the console. `sendAuditCall(n, at)`
- * makes the payments app's `n`th PutAuditEvents call at `at`.
+ * Runs the simulator up to `now`; `fromConsole` marks a call from the console. `clientCall(n, at)`
+ * makes the `n`th simulated client call at `at`.
  */
-export function advanceSimulator(
+export async function advanceSimulator(
   state: EmulatorState,
   now: number,
   fromConsole: boolean,
-  sendAuditCall: (n: number, at: number) => void,
-): void {
-  const saved = state.table<SimulatorState>(COLLECTION).get('state');
+  clientCall: (n: number, at: number) => Promise<void>,
+): Promise<void> {
+  const stored = state.table<unknown>(SIMULATOR_COLLECTION).get('state');
+  const saved = isSimulatorState(stored) ? stored : undefined;
   if (!saved && !fromConsole) return;
   const current: SimulatorState = saved ?? { nextIndex: state.seeded.count, until: now, owed: 0, consoleSeenAt: now };
   const from = Math.max(current.until, now - CONSOLE_OPEN_FOR);
@@ -44,9 +58,9 @@ export function advanceSimulator(
   let auditOwed = current.auditOwed ?? 0;
   let auditCalls = current.auditCalls ?? 0;
   if (to > from) {
-    auditOwed += ((to - from) / 60_000) * AUDIT_CALLS_PER_MINUTE;
+    auditOwed += ((to - from) / 60_000) * CLIENT_CALLS_PER_MINUTE;
     const calls = Math.floor(auditOwed);
-    for (let call = 1; call <= calls; call++) sendAuditCall(auditCalls++, from + ((to - from) * call) / calls);
+    for (let call = 1; call <= calls; call++) await clientCall(auditCalls++, from + ((to - from) * call) / calls);
     auditOwed -= calls;
     owed += ((to - from) / 60_000) * RECORDS_PER_MINUTE;
     const count = Math.floor(owed);
@@ -66,5 +80,5 @@ export function advanceSimulator(
     consoleSeenAt: fromConsole ? now : current.consoleSeenAt,
   };
   if (!saved || next.nextIndex !== current.nextIndex || next.consoleSeenAt !== current.consoleSeenAt || to > from)
-    state.put(COLLECTION, 'state', next);
+    state.put(SIMULATOR_COLLECTION, 'state', next);
 }

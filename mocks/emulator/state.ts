@@ -1,11 +1,11 @@
-// The emulator's world: every record it holds, each account's and region's history, the seeded
-// past, and the queue of changes that must reach storage before a call is answered.
+// The emulator's world: every record it holds, the entity collections resources declare, what
+// each record target (event data store) holds, and the queue of changes that must reach storage
+// before a call is answered. A call that fails is rolled back here: every change it made to the
+// world, and every change it queued for storage, is undone (see README.md, "Serving pipeline").
 import type { Clock } from './clock';
 import { DAY } from './clock';
-import { EventHistory } from './resources/event-history/history';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
-import type { SeededHistory } from './resources/event-history/seed/seed-history';
 import type { StoredEntry } from './storage/storage';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */
@@ -17,10 +17,57 @@ export interface WorldConfig {
 }
 
 /**
- * Decides which event data stores take a new record (SEMANTICS.md §9); returns their IDs. The
- * choice is saved with the record, so a restart restores each store's contents as they were.
+ * The seeded past: records regenerated from the seed on demand, so a large history costs an
+ * index entry per record. Implemented by the event history resource's seed.
  */
-export type RecordRouter = (entry: EventEntry, record: CloudTrailRecord) => readonly string[];
+export interface SeededPast {
+  readonly count: number;
+  /** Record i (0 ≤ i < count), ascending by eventTime; byte-identical on every call. */
+  record(index: number): CloudTrailRecord;
+  /** A new record of the seeded mix at epoch ms `at`, for the live simulator; `index` ≥ count, never reused. */
+  liveRecord(index: number, at: number): CloudTrailRecord;
+}
+
+/** A record as the indexes see it: its entry and its ingestion sequence number. */
+export interface IndexedRecord {
+  readonly entry: EventEntry;
+  readonly sequence: number;
+}
+
+/** Something that indexes records as they arrive (event history), and forgets a rolled-back one. */
+export interface RecordIndexer {
+  add(item: IndexedRecord): void;
+  remove(item: IndexedRecord): void;
+}
+
+/** How a new record arrives: PutAuditEvents names the stores its channel sends to. */
+export interface IngestOptions {
+  /** ARNs of the stores a channel names as destinations (ActivityAuditLog records only). */
+  readonly destinations?: readonly string[];
+  /** A record no store takes is not kept (outside-AWS events live only in stores). */
+  readonly dropUnrouted?: boolean;
+}
+
+/** A record's routing question: the record (built only if a selector needs it), when, and how it came. */
+export interface RoutedRecord extends IngestOptions {
+  readonly entry: EventEntry;
+  readonly record: () => EmulatorRecord;
+  /** Epoch ms of the routing decision: now for a new record, the time it happened for the seeded past. */
+  readonly at: number;
+}
+
+/**
+ * Decides which targets (event data stores) take a record; returns their IDs. The choice is
+ * saved with a new record, so a restart restores each store's contents as they were; the seeded
+ * past is routed again on every load, as of the time each record happened.
+ */
+export type RecordRouter = (routed: RoutedRecord) => readonly string[];
+
+/** A record derived from the seed on every load (never saved), routed as of `at`. */
+export interface DerivedRecord extends IngestOptions {
+  readonly record: EmulatorRecord;
+  readonly at: number;
+}
 
 /** Saved form of a record that is not part of the seeded past. */
 interface StoredRecord {
@@ -30,7 +77,21 @@ interface StoredRecord {
   stores?: string[];
 }
 
-const RESERVED_COLLECTIONS = new Set(['meta', 'records']);
+function isStoredRecord(value: unknown): value is StoredRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.json === 'string' &&
+    typeof record.sequence === 'number' &&
+    (record.stores === undefined ||
+      (Array.isArray(record.stores) && record.stores.every((store) => typeof store === 'string')))
+  );
+}
+
+/** Collections of the core itself; resources declare theirs. */
+// The simulator's position is the core's own too (simulator.ts).
+const CORE_COLLECTIONS = ['meta', 'records', 'counters', 'simulator'] as const;
+const ENTITY_RESERVED = new Set<string>(['meta', 'records']);
 const COUNTERS = 'counters';
 
 export const HISTORY_DAYS = 90;
@@ -38,38 +99,107 @@ export const HISTORY_DAYS = 90;
 /** About 3 MB of recently served seeded records. */
 const SEEDED_JSON_CACHE = 2048;
 
+const seededEntryCache = new WeakMap<SeededPast, readonly EventEntry[]>();
+
+/**
+ * The index entries of a seeded past, built once per seeded past: entries are immutable, so every
+ * world of the same seed (each test's reset) shares them instead of rebuilding 8,000 records.
+ */
+function seededEntries(seeded: SeededPast, intern: (text: string) => string): readonly EventEntry[] {
+  let entries = seededEntryCache.get(seeded);
+  if (!entries) {
+    entries = Array.from({ length: seeded.count }, (_, index) => toEventEntry(seeded.record(index), index, intern));
+    seededEntryCache.set(seeded, entries);
+  }
+  return entries;
+}
+
 export class EmulatorState {
-  private readonly histories = new Map<string, EventHistory>();
   private readonly entries = new Map<string, EventEntry>();
+  private readonly indexers: RecordIndexer[] = [];
   private readonly routers: RecordRouter[] = [];
+  private readonly removalHooks: ((arn: string) => void)[] = [];
+  private readonly collections = new Set<string>(CORE_COLLECTIONS);
   private readonly tables = new Map<string, Map<string, unknown>>();
-  private readonly storeContents = new Map<string, EventEntry[]>();
+  private readonly targetContents = new Map<string, EventEntry[]>();
   private readonly strings = new Map<string, string>();
   /** Recently rebuilt seeded records: paging back and forth does not rebuild them. */
   private readonly seededJson = new Map<number, string>();
   private pending: StoredEntry[] = [];
   private nextSequence = 0;
+  /** Undo steps of the call in progress, newest last; undefined outside a transaction. */
+  private undo: (() => void)[] | undefined;
   /** Ids, request ids and tokens; its position is saved so a restart never repeats an id. */
   readonly ids: Random;
 
   constructor(
     readonly clock: Clock,
     readonly config: WorldConfig,
-    readonly seeded: SeededHistory,
+    readonly seeded: SeededPast,
   ) {
     this.ids = randomStream(config.seed, 'ids');
   }
 
-  /** History of an account in a region; created empty on first use. */
-  history(account: string, region: string): EventHistory {
-    const key = `${account}/${region}`;
-    let history = this.histories.get(key);
-    if (!history) {
-      history = new EventHistory();
-      this.histories.set(key, history);
-    }
-    return history;
+  // Wiring: what resources add to the world.
+
+  /** Declares an entity collection; entries of undeclared collections are not loaded. */
+  declareCollection(name: string): void {
+    this.collections.add(name);
   }
+
+  /** Adds an index; every record loaded or ingested from now on is added to it. */
+  addIndexer(indexer: RecordIndexer): void {
+    this.indexers.push(indexer);
+  }
+
+  /** Adds a router; every record ingested from now on passes through it. */
+  addRouter(router: RecordRouter): void {
+    this.routers.push(router);
+  }
+
+  /** Adds what happens to a resource's dependents (tags, policies) when the resource is removed. */
+  onRemoved(hook: (arn: string) => void): void {
+    this.removalHooks.push(hook);
+  }
+
+  /** A resource was removed (deleted or purged): everything that hangs off its ARN goes too. */
+  removed(arn: string): void {
+    for (const hook of this.removalHooks) hook(arn);
+  }
+
+  // Transactions: a failed call changes nothing.
+
+  /** Starts recording undo steps for the call about to run. */
+  begin(): void {
+    const pendingLength = this.pending.length;
+    const ids = this.ids.state;
+    const sequence = this.nextSequence;
+    this.undo = [
+      () => {
+        this.pending.length = pendingLength;
+        this.ids.state = ids;
+        this.nextSequence = sequence;
+      },
+    ];
+  }
+
+  /** Keeps what the call did. */
+  commit(): void {
+    this.undo = undefined;
+  }
+
+  /** Undoes everything the call did since begin(), newest first, including its queued writes. */
+  rollback(): void {
+    const steps = this.undo ?? [];
+    this.undo = undefined;
+    for (let index = steps.length - 1; index >= 0; index--) steps[index]?.();
+  }
+
+  private remember(step: () => void): void {
+    this.undo?.push(step);
+  }
+
+  // Records.
 
   /** The record with this eventID, if the emulator holds it. */
   entry(eventId: string): EventEntry | undefined {
@@ -107,52 +237,82 @@ export class EmulatorState {
     return this.nextSequence - 1;
   }
 
-  /** Adds a router; every record ingested from now on passes through it. */
-  addRouter(router: RecordRouter): void {
-    this.routers.push(router);
+  /** Records a target (event data store) holds, in the order they arrived. */
+  contents(targetId: string): readonly EventEntry[] {
+    return this.targetContents.get(targetId) ?? [];
   }
 
-  /** Records an event data store holds, in the order they arrived. */
-  contents(storeId: string): readonly EventEntry[] {
-    return this.storeContents.get(storeId) ?? [];
+  /** Replaces what a target holds (seeded stores, retention); undone if the call fails. */
+  setContents(targetId: string, entries: readonly EventEntry[]): void {
+    const before = this.targetContents.get(targetId);
+    this.remember(() => {
+      if (before) this.targetContents.set(targetId, before);
+      else this.targetContents.delete(targetId);
+    });
+    if (entries.length === 0) this.targetContents.delete(targetId);
+    else this.targetContents.set(targetId, [...entries]);
   }
 
-  /** Puts an existing record into a store, for seeded stores filled as if routing had always run. */
-  addToStore(storeId: string, entry: EventEntry): void {
-    let list = this.storeContents.get(storeId);
+  private appendTo(targetId: string, entry: EventEntry): void {
+    let list = this.targetContents.get(targetId);
     if (!list) {
       list = [];
-      this.storeContents.set(storeId, list);
+      this.targetContents.set(targetId, list);
     }
     list.push(entry);
+    const added = list;
+    this.remember(() => {
+      added.pop();
+      if (added.length === 0) this.targetContents.delete(targetId);
+    });
   }
 
-  /** Empties a store's contents, for a purged store. */
-  dropStore(storeId: string): void {
-    this.storeContents.delete(storeId);
-  }
-
-  /** Removes a store's records that fail `keep`, for retention. */
-  filterStore(storeId: string, keep: (entry: EventEntry) => boolean): void {
-    const list = this.storeContents.get(storeId);
-    if (list) this.storeContents.set(storeId, list.filter(keep));
-  }
+  // Entities.
 
   /** The entities of a collection (event data stores, channels, tags, ...), by key. */
   table<T>(collection: string): ReadonlyMap<string, T> {
     return (this.tables.get(collection) ?? new Map()) as ReadonlyMap<string, T>;
   }
 
-  /** Saves an entity: kept in memory now, written to storage before the call is answered. */
-  put(collection: string, key: string, value: unknown): void {
-    if (RESERVED_COLLECTIONS.has(collection)) throw new Error(`${collection} is not an entity collection`);
+  private tableFor(collection: string): Map<string, unknown> {
     let table = this.tables.get(collection);
     if (!table) {
       table = new Map();
       this.tables.set(collection, table);
     }
+    return table;
+  }
+
+  private restoreEntity(collection: string, key: string, had: boolean, before: unknown): void {
+    const table = this.tableFor(collection);
+    if (had) table.set(key, before);
+    else table.delete(key);
+  }
+
+  /** Saves an entity: kept in memory now, written to storage before the call is answered. */
+  put(collection: string, key: string, value: unknown): void {
+    if (ENTITY_RESERVED.has(collection) || !this.collections.has(collection))
+      throw new Error(`${collection} is not a declared entity collection`);
+    const table = this.tableFor(collection);
+    const had = table.has(key);
+    const before = table.get(key);
+    this.remember(() => {
+      this.restoreEntity(collection, key, had, before);
+    });
     table.set(key, value);
     this.persist({ collection, key, value });
+  }
+
+  /** Deletes an entity. */
+  remove(collection: string, key: string): void {
+    const table = this.tableFor(collection);
+    const had = table.has(key);
+    const before = table.get(key);
+    this.remember(() => {
+      this.restoreEntity(collection, key, had, before);
+    });
+    table.delete(key);
+    this.persist({ collection, key });
   }
 
   /** The next number of a counter (creation order of stores, channels); never reused, even after a purge. */
@@ -162,20 +322,22 @@ export class EmulatorState {
     return next;
   }
 
-  /** Deletes an entity. */
-  remove(collection: string, key: string): void {
-    this.tables.get(collection)?.delete(key);
-    this.persist({ collection, key });
+  /** Every entity collection as one string, for tests that check a call changed nothing. */
+  fingerprint(): string {
+    const collections = [...this.tables.keys()].filter((name) => name !== 'simulator').sort();
+    return JSON.stringify(
+      collections.map((name) => [
+        name,
+        [...(this.tables.get(name) ?? new Map()).entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+      ]),
+    );
   }
 
-  /** Loads an entity saved by an earlier run. */
-  loadEntity(entry: StoredEntry): void {
-    let table = this.tables.get(entry.collection);
-    if (!table) {
-      table = new Map();
-      this.tables.set(entry.collection, table);
-    }
-    table.set(entry.key, entry.value);
+  /** Loads an entity saved by an earlier run; false when its collection is not one the world knows. */
+  loadEntity(entry: StoredEntry): boolean {
+    if (ENTITY_RESERVED.has(entry.collection) || !this.collections.has(entry.collection)) return false;
+    this.tableFor(entry.collection).set(entry.key, entry.value);
+    return true;
   }
 
   /** One shared copy of a repeated string (names, ARNs): a million records repeat few of them. */
@@ -186,42 +348,84 @@ export class EmulatorState {
     return text;
   };
 
-  private index(entry: EventEntry, sequence: number) {
+  private index(entry: EventEntry, sequence: number): void {
     this.entries.set(entry.eventId, entry);
-    if (entry.category === 'Management') this.history(entry.account, entry.region).add({ entry, sequence });
+    for (const indexer of this.indexers) indexer.add({ entry, sequence });
   }
 
-  /** Loads the seeded past into the indexes; routing of seeded records is left to each resource. */
-  loadSeeded(): void {
-    for (let index = 0; index < this.seeded.count; index++) {
-      this.index(toEventEntry(this.seeded.record(index), index, this.intern), this.nextSequence++);
-    }
+  private unindex(entry: EventEntry, sequence: number): void {
+    this.entries.delete(entry.eventId);
+    for (const indexer of this.indexers) indexer.remove({ entry, sequence });
   }
 
-  /** Loads a record saved by an earlier run, back into the stores that took it. */
-  loadStored(value: unknown): void {
-    const stored = value as StoredRecord;
-    const record = JSON.parse(stored.json) as EmulatorRecord;
-    const entry = toEventEntry(record, stored.json, this.intern);
-    this.index(entry, stored.sequence);
-    for (const storeId of stored.stores ?? []) this.addToStore(storeId, entry);
-    this.nextSequence = Math.max(this.nextSequence, stored.sequence + 1);
+  private route(routed: RoutedRecord): readonly string[] {
+    return this.routers.length === 1
+      ? (this.routers[0]?.(routed) ?? [])
+      : this.routers.flatMap((router) => router(routed));
   }
 
   /**
-   * Adds a new record: indexed into history, routed into stores (or, for PutAuditEvents, written
-   * to the given destinations), and queued for storage (SEMANTICS.md §9).
+   * Loads the seeded past into the indexes, each record routed as of the time it happened, as if
+   * routing had run all along (§9, §14). Runs after the stored entities are loaded.
    */
-  ingest(record: EmulatorRecord, destinations?: readonly string[]): EventEntry {
+  loadSeeded(): void {
+    const entries = seededEntries(this.seeded, this.intern);
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as EventEntry;
+      this.index(entry, this.nextSequence++);
+      const record = () => this.seeded.record(index);
+      for (const storeId of this.route({ entry, record, at: entry.time * 1000 })) this.appendTo(storeId, entry);
+    }
+  }
+
+  /** Loads records a resource derives from the seed (never saved), each routed as of its `at`. */
+  loadDerived(records: Iterable<DerivedRecord>): void {
+    for (const { record, at, destinations } of records) {
+      const json = serializeRecord(record);
+      const entry = toEventEntry(record, json, this.intern);
+      this.index(entry, this.nextSequence++);
+      for (const storeId of this.route({ entry, record: () => record, at, ...(destinations ? { destinations } : {}) }))
+        this.appendTo(storeId, entry);
+    }
+  }
+
+  /**
+   * Loads a record saved by an earlier run, back into the stores that took it. False when the
+   * saved value is not a record (damage); it is then skipped.
+   */
+  loadStored(value: unknown): boolean {
+    if (!isStoredRecord(value)) return false;
+    let record: EmulatorRecord;
+    try {
+      record = JSON.parse(value.json) as EmulatorRecord;
+    } catch {
+      return false;
+    }
+    if (typeof record !== 'object' || typeof record.eventID !== 'string' || typeof record.eventTime !== 'string')
+      return false;
+    const entry = toEventEntry(record, value.json, this.intern);
+    if (!Number.isFinite(entry.time)) return false;
+    this.index(entry, value.sequence);
+    for (const storeId of value.stores ?? []) this.appendTo(storeId, entry);
+    this.nextSequence = Math.max(this.nextSequence, value.sequence + 1);
+    return true;
+  }
+
+  /**
+   * Adds a new record: indexed into history, routed into the stores the routing function picks
+   * (for PutAuditEvents, among its channel's destinations), and queued for storage (§9).
+   */
+  ingest(record: EmulatorRecord, options: IngestOptions = {}): EventEntry | undefined {
     const json = serializeRecord(record);
-    const sequence = this.nextSequence++;
     const entry = toEventEntry(record, json, this.intern);
+    const stores = this.route({ entry, record: () => record, at: this.clock.now(), ...options });
+    if (options.dropUnrouted && stores.length === 0) return undefined;
+    const sequence = this.nextSequence++;
     this.index(entry, sequence);
-    // ActivityAuditLog records are never routed: only their channel's destinations take them (§9 step 3).
-    const stores =
-      destinations ??
-      (record.eventCategory === 'ActivityAuditLog' ? [] : this.routers.flatMap((router) => router(entry, record)));
-    for (const storeId of stores) this.addToStore(storeId, entry);
+    this.remember(() => {
+      this.unindex(entry, sequence);
+    });
+    for (const storeId of stores) this.appendTo(storeId, entry);
     const stored: StoredRecord = { json, sequence, ...(stores.length > 0 ? { stores: [...stores] } : {}) };
     this.persist({ collection: 'records', key: entry.eventId, value: stored });
     return entry;

@@ -76,6 +76,9 @@ export function constraintError(operation: string, member: string | undefined, m
   return new ValidationException(message);
 }
 
+/** The largest epoch millisecond a JavaScript Date holds (±100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;
+
 interface Violation {
   member: string;
   message: string;
@@ -188,6 +191,10 @@ function convert(shapeName: string, value: unknown, path: string, checker: Check
       // awsJson1_1 sends epoch seconds; some clients send ISO-8601 text.
       const time = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : NaN;
       if (Number.isNaN(time)) throw wrongType('a timestamp');
+      // A number JavaScript cannot represent as a date (1e13 seconds, 1e309) cannot be converted,
+      // as AWS's deserializer refuses it, rather than failing later.
+      if (!Number.isFinite(time) || Math.abs(time) > MAX_DATE_MS)
+        throw new SerializationException(`The value at '${path}' is outside the range of timestamps.`);
       return new Date(time);
     }
     case 'blob':
@@ -235,4 +242,10 @@ export function parseInput(operation: string, body: unknown, memberOrder: readon
 /** The model's shape of an operation's output, for converting timestamps on the way out. */
 export function outputShapeOf(operation: string): string | undefined {
   return model.operations[operation]?.output?.shape;
+}
+
+/** The body of an operation the model does not describe (emulator extensions): any JSON object. */
+export function parseJsonObject(body: unknown): Record<string, unknown> {
+  if (jsonType(body) !== 'object') throw new SerializationException('The request body must be a JSON object.');
+  return body as Record<string, unknown>;
 }

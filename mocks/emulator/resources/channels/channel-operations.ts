@@ -42,8 +42,7 @@ import {
 } from '../../errors';
 import { pageInCreationOrder } from '../../next-token';
 import { eventDataStoreStatus, resolveEventDataStore } from '../event-data-stores/event-data-store';
-import { checkTagParameters, dropTags, MAX_TAGS_PER_RESOURCE, setTags } from '../tags/resource-tags';
-import { dropResourcePolicy } from '../resource-policies/resource-policies';
+import { checkTagParameters, MAX_TAGS_PER_RESOURCE, setTags } from '../tags/resource-tags';
 
 function describeDestinations(channel: StoredChannel): Destination[] {
   return channel.destinations.map((destination) => ({ Type: destination.type, Location: destination.location }));
@@ -210,7 +209,7 @@ export function deleteChannel(input: DeleteChannelRequest, context: RequestConte
   const channel = resolveChannel(context, input.Channel ?? '');
   refuseServiceLinked(channel, 'delete');
   context.state.remove(CHANNELS, channel.id);
-  dropResourcePolicy(context.state, channel.arn);
-  dropTags(context.state, channel.arn);
+  // Its policy and tags hang off its ARN and go with it.
+  context.state.removed(channel.arn);
   return {};
 }

@@ -6,6 +6,7 @@
 // Compare ratios, not absolute rates: machines differ. Target (issue 5): 50 000 events/s in Node.
 import { afterAll, bench, describe } from 'vitest';
 import { manualClock, HOUR, SECOND } from '../../clock';
+import type { PutAuditEventsResponse } from './put-audit-events';
 import { createEmulator } from '../../create-emulator';
 import { sha256Base64 } from '../../hash';
 import { memoryStorage } from '../../storage/memory';
@@ -24,7 +25,8 @@ const emulator = await createEmulator({
 let requests = 0;
 const info = () => ({ requestId: `bench-${String(requests++)}` });
 
-const { EventDataStoreArn: second = '' } = (await emulator.dispatch(
+const { EventDataStoreArn: second = '' } = (await emulator.serve(
+  'cloudtrail',
   'CreateEventDataStore',
   {
     Name: 'second-destination',
@@ -33,7 +35,8 @@ const { EventDataStoreArn: second = '' } = (await emulator.dispatch(
   },
   info(),
 )) as { EventDataStoreArn?: string };
-const { ChannelArn: channelArn = '' } = (await emulator.dispatch(
+const { ChannelArn: channelArn = '' } = (await emulator.serve(
+  'cloudtrail',
   'CreateChannel',
   {
     Name: 'bench-channel',
@@ -85,7 +88,13 @@ const body = payload(true);
 const bodyWithoutChecksums = payload(false);
 
 async function ingestBatch(text = body) {
-  const output = await emulator.putAuditEvents({ channelArn }, text, info());
+  // As the transport adapter hands it over: parsed, with its size as sent.
+  const output = (await emulator.serve(
+    'cloudtrail-data',
+    'PutAuditEvents',
+    { query: { channelArn }, body: JSON.parse(text) as unknown, bodyBytes: text.length },
+    info(),
+  )) as PutAuditEventsResponse;
   if (output.successful.length !== BATCH) throw new Error(`only ${String(output.successful.length)} events accepted`);
 }
 

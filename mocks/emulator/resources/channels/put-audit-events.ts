@@ -20,11 +20,7 @@ import {
 } from '../../errors';
 import type { UserIdentity } from '../../identities';
 import type { ActivityAuditLogRecord, CloudTrailRecord, JsonObject, RecordResource } from '../../records';
-import {
-  EVENT_DATA_STORES,
-  eventDataStoreStatus,
-  type StoredEventDataStore,
-} from '../event-data-stores/event-data-store';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../records';
 import { channelPolicyAllows } from '../resource-policies/resource-policies';
 import { AUDIT_EVENTS_PER_REQUEST as SHARED_AUDIT_EVENTS_PER_REQUEST } from '../../../../src/lib/cloudtrail-limits';
 
@@ -304,6 +300,7 @@ export function checkAuditEvent(event: AuditEvent, owner: string): Check {
     return invalidData('eventData is not valid JSON.');
   }
   if (!isObject(data)) return invalidData('eventData must be a JSON object.');
+  if (jsonDeeperThan(data)) return invalidData(`eventData nests deeper than ${String(MAX_JSON_DEPTH)} levels.`);
   const identity = isObject(data.userIdentity) ? data.userIdentity : undefined;
   const missing = missingField(data, identity);
   if (missing !== undefined)
@@ -384,18 +381,6 @@ export function ingestAuditEvents(
   return { successful, failed };
 }
 
-/** IDs of a channel's destination stores that are ENABLED at `now`: only they take its events (§13 step 6). */
-export function enabledDestinations(context: Pick<RequestContext, 'state' | 'now'>, channel: StoredChannel): string[] {
-  const stores = context.state.table<StoredEventDataStore>(EVENT_DATA_STORES);
-  const ids: string[] = [];
-  for (const destination of channel.destinations) {
-    if (destination.type !== 'EVENT_DATA_STORE') continue;
-    const store = stores.get(destination.location.slice(destination.location.lastIndexOf('/') + 1));
-    if (store && eventDataStoreStatus(store, context.now) === 'ENABLED') ids.push(store.id);
-  }
-  return ids;
-}
-
 /**
  * The channel a channelArn names (§13 step 2): an ARN, looked up in its own account and region, or
  * a bare UUID of the caller's account in the request region. Undefined when it names none here.
@@ -405,18 +390,34 @@ function lookUpChannel(context: RequestContext, channelArn: string | undefined):
   return parsed && parsed.region === context.region ? findChannel(context.state, parsed) : undefined;
 }
 
+/** PutAuditEvents as the transport adapter hands it over: query string, parsed body, size as sent. */
+export interface PutAuditEventsRequest {
+  query: PutAuditEventsQuery;
+  body: unknown;
+  bodyBytes: number;
+}
+
+/** A request that passed the checks of §13 step 1. */
+export interface CheckedPutAuditEvents {
+  query: PutAuditEventsQuery;
+  events: AuditEvent[];
+}
+
+/** §13 step 1, the pipeline's validate step for PutAuditEvents. */
+export function parsePutAuditEvents(request: unknown): CheckedPutAuditEvents {
+  const { query, body, bodyBytes } = request as PutAuditEventsRequest;
+  return { query, events: checkPutAuditEventsRequest(query, body, bodyBytes) };
+}
+
 /**
- * PutAuditEvents (§13): request checks, channel, authorization, duplicate ids, then each event on
- * its own; accepted events go to every destination ENABLED now, and the channel's IngestionStatus
- * moves (§12.1). `body` is the parsed JSON body; `bodyBytes` its size as sent.
+ * PutAuditEvents (§13) after the request checks: channel, authorization, duplicate ids, then each
+ * event on its own; accepted events go to the channel's destinations that the routing function
+ * lets take them (ENABLED now), and the channel's IngestionStatus moves (§12.1).
  */
 export function putAuditEvents(
-  query: PutAuditEventsQuery,
-  body: unknown,
-  bodyBytes: number,
+  { query, events }: CheckedPutAuditEvents,
   context: RequestContext,
 ): PutAuditEventsResponse {
-  const events = checkPutAuditEventsRequest(query, body, bodyBytes);
   const reference = query.channelArn;
   if (reference === undefined || parseChannelReference(reference, context) === undefined)
     throw new InvalidChannelARN(`The value '${reference ?? ''}' is not a valid channel ARN.`);
@@ -440,7 +441,7 @@ export function putAuditEvents(
   }
 
   const { state, now } = context;
-  const destinations = enabledDestinations(context, channel);
+  const destinations = channel.destinations.map((destination) => destination.location);
   const result = ingestAuditEvents(
     events,
     channel,
@@ -448,7 +449,7 @@ export function putAuditEvents(
     () => state.ids.uuid(),
     (record) => {
       // A record no store takes would be held by nothing: it is not kept.
-      if (destinations.length > 0) state.ingest(record, destinations);
+      state.ingest(record, { destinations, dropUnrouted: true });
     },
   );
   saveChannel(state, {

@@ -6,7 +6,6 @@
 // and their ingestion status are saved, once, in a fresh world.
 import type { AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
 import { DAY, HOUR, MINUTE, SECOND, toRecordTime } from '../../clock';
-import type { ResourceInstaller } from '../../create-emulator';
 import { sha256Base64 } from '../../hash';
 import {
   ADMIN_ACCESS_KEY,
@@ -20,18 +19,14 @@ import {
 import { auditEventsCallRecord, ingestAuditEvents, type AuditEvent } from './put-audit-events';
 import { saveResourcePolicy } from '../resource-policies/resource-policies';
 import { randomStream, type Random } from '../../random';
-import type { CloudTrailRecord, EmulatorRecord, EventEntry, JsonObject } from '../../records';
-import { serializeRecord } from '../../records';
+import type { CloudTrailRecord, EmulatorRecord, JsonObject } from '../../records';
 import { SEEDED_EVENT_DATA_STORES } from '../event-history/seed/seed-pool';
-import type { EmulatorState } from '../../state';
+import type { DerivedRecord, EmulatorState } from '../../state';
 import {
-  EVENT_DATA_STORES,
   eventDataStoreArn,
   eventDataStoreResource,
-  isPurged,
   type StoredEventDataStore,
 } from '../event-data-stores/event-data-store';
-import { selectorsMatch } from '../event-data-stores/selectors';
 import {
   afterIngestion,
   channelArn,
@@ -282,14 +277,6 @@ function seededCalls(rng: Random, sender: Sender, createdAt: number, anchor: num
   return calls;
 }
 
-/** A record derived from the seed, with the stores it belongs in. */
-interface DerivedRecord {
-  record: EmulatorRecord;
-  json: string;
-  /** ActivityAuditLog records: the destination store; CloudTrail records are routed on load. */
-  store?: string;
-}
-
 interface SeededIngestion {
   records: readonly DerivedRecord[];
   ingestion: ReadonlyMap<string, ChannelIngestion>;
@@ -427,7 +414,7 @@ function ingestSeededCalls(
       call.at,
       () => rng.uuid(),
       (record) => {
-        out.push({ record, json: serializeRecord(record), store: INTEGRATIONS_AUDIT.id });
+        out.push({ record, at: call.at, destinations: [INTEGRATIONS_AUDIT_ARN] });
       },
     );
     ingestion = afterIngestion(ingestion, call.at, output.successful, output.failed);
@@ -444,7 +431,7 @@ function ingestSeededCalls(
       callerAccount: principalForAccessKey(sender.accessKeyId).account,
       outcome: { output },
     });
-    out.push({ record, json: serializeRecord(record) });
+    out.push({ record, at: call.at });
   }
   return ingestion;
 }
@@ -461,7 +448,7 @@ function seededIngestion(seed: number, anchor: number): SeededIngestion {
   const [payments, launchDarkly] = channels as [StoredChannel, StoredChannel];
   const records: DerivedRecord[] = creationRecords(rng, channels).map((record) => ({
     record,
-    json: serializeRecord(record),
+    at: Date.parse(record.eventTime),
   }));
   const paymentCalls = seededCalls(rng, PAYMENTS_SENDER, payments.createdAt, anchor);
   const partnerCalls = seededCalls(rng, LAUNCHDARKLY_SENDER, launchDarkly.createdAt, anchor);
@@ -500,58 +487,20 @@ function seedChannels(state: EmulatorState, seeded: SeededIngestion): void {
   saveResourcePolicy(state, launchDarkly, launchDarklyPolicy(launchDarkly));
 }
 
-/**
- * Loads the derived records into the indexes, ActivityAuditLog ones into their store and CloudTrail
- * ones into the stores that would have routed them (§9: those ingesting, homed in the region or
- * multi-region, and selecting them), ahead of what later runs added.
- */
-function loadSeededIngestion(state: EmulatorState, seeded: SeededIngestion): void {
-  const now = state.clock.now();
-  const stores = [...state.table<StoredEventDataStore>(EVENT_DATA_STORES).values()].filter(
-    (store) => store.account === DEFAULT_ACCOUNT && !isPurged(store, now),
-  );
-  const added = new Map<string, EventEntry[]>();
-  const add = (storeId: string, entry: EventEntry) => {
-    let list = added.get(storeId);
-    if (!list) {
-      list = [];
-      added.set(storeId, list);
-    }
-    list.push(entry);
-  };
-  for (const { record, json, store } of seeded.records) {
-    state.loadStored({ json, sequence: state.sequence + 1 });
-    const entry = state.entry(record.eventID);
-    if (!entry) continue;
-    if (record.eventCategory === 'ActivityAuditLog') {
-      if (store !== undefined && stores.some((candidate) => candidate.id === store)) add(store, entry);
-      continue;
-    }
-    for (const candidate of stores)
-      if (
-        candidate.kind === 'CloudTrailEvents' &&
-        (candidate.multiRegion || candidate.region === record.awsRegion) &&
-        candidate.createdAt <= entry.time * SECOND &&
-        selectorsMatch(candidate.selectors, record)
-      )
-        add(candidate.id, entry);
-  }
-  for (const [storeId, entries] of added) {
-    // Seeded records (rebuilt from their index) first, then these, then what later runs saved.
-    const current = state.contents(storeId);
-    const seededFirst = current.filter((entry) => typeof entry.source === 'number');
-    const later = current.filter((entry) => typeof entry.source !== 'number');
-    state.dropStore(storeId);
-    for (const entry of [...seededFirst, ...entries, ...later]) state.addToStore(storeId, entry);
-  }
+/** Creates the seeded channels and LaunchDarkly's policy in a fresh world (§14). */
+export function installSeededChannels(state: EmulatorState, fresh: boolean): void {
+  if (fresh && state.table(CHANNELS).size === 0)
+    seedChannels(state, seededIngestion(state.config.seed, state.config.anchor));
 }
 
-/** Creates the seeded channels in a fresh world and loads their derived past on every load (§14). */
-export const installChannels: ResourceInstaller = (state, { fresh }) => {
-  const seeded = seededIngestion(state.config.seed, state.config.anchor);
-  if (fresh && state.table(CHANNELS).size === 0) seedChannels(state, seeded);
-  loadSeededIngestion(state, seeded);
-};
+/**
+ * What the seeded channels left behind, derived on every load: the records that created them,
+ * each call's accepted events (routed to the channel's destination, as PutAuditEvents routes
+ * them) and each call's data event, each routed as of the call's time.
+ */
+export function seededChannelPast(state: EmulatorState): readonly DerivedRecord[] {
+  return seededIngestion(state.config.seed, state.config.anchor).records;
+}
 
 /** A PutAuditEvents call of the in-account payments app, as the live simulator sends one (§14). */
 export interface LiveAuditCall {

@@ -331,7 +331,10 @@ export function updateEventDataStore(
     // What the old retention expired stays expired even if the new one is longer (§8.4).
     updated = { ...updated, expiredBefore: retentionCutoff(store, now) };
     const cutoff = retentionCutoff(updated, now);
-    state.filterStore(store.id, (entry) => entry.time * SECOND >= cutoff);
+    state.setContents(
+      store.id,
+      state.contents(store.id).filter((entry) => entry.time * SECOND >= cutoff),
+    );
   }
   saveEventDataStore(state, updated);
   return { ...describeStore(updated, now), FederationStatus: 'DISABLED' };

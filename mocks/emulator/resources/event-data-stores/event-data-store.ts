@@ -1,20 +1,18 @@
-// Event data stores as the emulator keeps them (SEMANTICS.md §8, §9): the saved entity, its status
-// derived from the clock, how a reference resolves, quotas, retention, routing of new records,
-// the seeded stores, and the usage the console shows. The API operations are in
-// operations/event-data-stores.ts.
+// Event data stores as the emulator keeps them (SEMANTICS.md §8): the saved entity, its status
+// derived from the clock, how a reference resolves, quotas, retention and the usage the console
+// shows. The API operations are in event-data-store-operations.ts, routing in routing.ts.
 import type { AdvancedEventSelector, BillingMode, EventDataStoreStatus } from '@aws-sdk/client-cloudtrail';
 import { DAY, SECOND } from '../../clock';
 import type { RequestContext } from '../../context';
-import type { ResourceInstaller } from '../../create-emulator';
 import { EventDataStoreARNInvalidException, EventDataStoreNotFoundException } from '../../errors';
-import { DEFAULT_ACCOUNT } from '../../identities';
-import { REGIONS } from '../../../../src/lib/cloudtrail-limits';
 import type { EventEntry, RecordResource } from '../../records';
-import { SEEDED_EVENT_DATA_STORES } from '../event-history/seed/seed-pool';
-import type { EmulatorState, RecordRouter } from '../../state';
-import { dropTags } from '../tags/resource-tags';
-import { DEFAULT_MANAGEMENT_SELECTORS, selectorsMatch, type EventDataStoreKind } from './selectors';
-import { EVENT_DATA_STORE_DELETION_WAIT_DAYS, RETENTION_PERIOD_DAYS } from '../../../../src/lib/cloudtrail-limits';
+import type { EmulatorState } from '../../state';
+import type { EventDataStoreKind } from './selectors';
+import {
+  EVENT_DATA_STORE_DELETION_WAIT_DAYS,
+  REGIONS,
+  RETENTION_PERIOD_DAYS,
+} from '../../../../src/lib/cloudtrail-limits';
 
 /** The entity collection of event data stores, keyed by store ID. */
 export const EVENT_DATA_STORES = 'eventDataStores';
@@ -154,15 +152,11 @@ export function sweepEventDataStores(state: EmulatorState, now: number): void {
   );
   for (const store of purged) {
     state.remove(EVENT_DATA_STORES, store.id);
-    state.dropStore(store.id);
-    dropTags(state, store.arn);
-    // Purged with its tags, policy and queries (§8.3).
-    if (state.table(RESOURCE_POLICIES).has(store.arn)) state.remove(RESOURCE_POLICIES, store.arn);
+    state.setContents(store.id, []);
+    // Purged with its tags, policy and queries (§8.3): they hang off its ARN.
+    state.removed(store.arn);
   }
 }
-
-/** Resource policies by resource ARN (see operations/resource-policies.ts). */
-export const RESOURCE_POLICIES = 'resourcePolicies';
 
 /** Every store of an account, homed anywhere, in creation order. */
 export function storesOf(state: EmulatorState, account: string): StoredEventDataStore[] {
@@ -280,102 +274,3 @@ export function eventDataStoreUsage(
   }
   return { events, bytes };
 }
-
-/**
- * Routing (§9 step 2): a new record goes to each store of its recipient account that is ENABLED
- * now, holds CloudTrail events, is homed in the record's region or is multi-region, was already
- * ingesting at the record's eventTime (no backfill, no filling of stopped periods), and selects it.
- */
-function eventDataStoreRouter(state: EmulatorState): RecordRouter {
-  return (entry, record) => {
-    const now = state.clock.now();
-    sweepEventDataStores(state, now);
-    const stores: string[] = [];
-    for (const store of state.table<StoredEventDataStore>(EVENT_DATA_STORES).values()) {
-      if (store.account !== record.recipientAccountId || store.kind !== 'CloudTrailEvents') continue;
-      if (!store.multiRegion && store.region !== record.awsRegion) continue;
-      const since = ingestingSince(store, now);
-      if (since === undefined || entry.time < Math.floor(since / SECOND)) continue;
-      if (selectorsMatch(store.selectors, record)) stores.push(store.id);
-    }
-    return stores;
-  };
-}
-
-const [MANAGEMENT_EVENTS, INTEGRATIONS_AUDIT] = SEEDED_EVENT_DATA_STORES as readonly [
-  (typeof SEEDED_EVENT_DATA_STORES)[number],
-  (typeof SEEDED_EVENT_DATA_STORES)[number],
-];
-
-/** The stores of §14, created by the admin in us-east-1 before the seeded past ends. */
-function seedEventDataStores(state: EmulatorState): void {
-  const region = 'us-east-1';
-  const common = {
-    account: DEFAULT_ACCOUNT,
-    region,
-    terminationProtection: true,
-    billingMode: 'EXTENDABLE_RETENTION_PRICING',
-    retentionDays: DEFAULT_RETENTION_DAYS.EXTENDABLE_RETENTION_PRICING,
-    phase: 'ENABLED',
-    startIngestion: true,
-  } as const;
-  const management = state.config.anchor - MANAGEMENT_EVENTS.createdDaysAgo * DAY;
-  saveEventDataStore(state, {
-    ...common,
-    id: MANAGEMENT_EVENTS.id,
-    arn: eventDataStoreArn(region, DEFAULT_ACCOUNT, MANAGEMENT_EVENTS.id),
-    order: state.nextOrder(EVENT_DATA_STORES),
-    name: MANAGEMENT_EVENTS.name,
-    selectors: DEFAULT_MANAGEMENT_SELECTORS,
-    kind: 'CloudTrailEvents',
-    multiRegion: true,
-    createdAt: management,
-    updatedAt: management,
-    phaseAt: management,
-    settlesAt: management,
-  });
-  const integrations = state.config.anchor - INTEGRATIONS_AUDIT.createdDaysAgo * DAY;
-  saveEventDataStore(state, {
-    ...common,
-    id: INTEGRATIONS_AUDIT.id,
-    arn: eventDataStoreArn(region, DEFAULT_ACCOUNT, INTEGRATIONS_AUDIT.id),
-    order: state.nextOrder(EVENT_DATA_STORES),
-    name: INTEGRATIONS_AUDIT.name,
-    selectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
-    kind: 'ActivityAuditLog',
-    multiRegion: false,
-    createdAt: integrations,
-    updatedAt: integrations,
-    phaseAt: integrations,
-    settlesAt: integrations,
-  });
-}
-
-/**
- * Fills `management-events` with the seeded Management records of every region since its creation,
- * as if routing had always run (§9). Seeded contents are derived on each load, never saved; records
- * saved by earlier runs stay after them, in arrival order.
- */
-function fillSeededManagementStore(state: EmulatorState): void {
-  const store = state.table<StoredEventDataStore>(EVENT_DATA_STORES).get(MANAGEMENT_EVENTS.id);
-  if (!store) return;
-  const since = Math.floor(store.createdAt / SECOND);
-  const later = [...state.contents(store.id)];
-  state.dropStore(store.id);
-  for (const entry of state.allEntries())
-    if (
-      typeof entry.source === 'number' &&
-      entry.category === 'Management' &&
-      entry.account === store.account &&
-      entry.time >= since
-    )
-      state.addToStore(store.id, entry);
-  for (const entry of later) state.addToStore(store.id, entry);
-}
-
-/** Registers store routing and, in a fresh world, creates the seeded stores (§9, §14). */
-export const installEventDataStores: ResourceInstaller = (state, { fresh }) => {
-  state.addRouter(eventDataStoreRouter(state));
-  if (fresh) seedEventDataStores(state);
-  fillSeededManagementStore(state);
-};

@@ -206,7 +206,7 @@ export function eventDataStoreKindOf(selectors: readonly AdvancedEventSelector[]
 }
 
 /** The values of a record's field as selectors see them; empty when the record lacks the field. */
-function fieldValues(record: CloudTrailRecord, field: string): readonly string[] {
+export function recordFieldValues(record: CloudTrailRecord, field: string): readonly string[] {
   const one = (value: string | undefined) => (value === undefined ? [] : [value]);
   switch (field) {
     case 'eventCategory':
@@ -251,8 +251,11 @@ function test(operator: Operator, actual: string, expected: string): boolean {
   }
 }
 
-function fieldMatches(field: AdvancedFieldSelector, record: CloudTrailRecord): boolean {
-  const actual = fieldValues(record, field.Field ?? '');
+/** A record's values of a selector field (see recordFieldValues). */
+export type FieldValues = (field: string) => readonly string[];
+
+function fieldMatches(field: AdvancedFieldSelector, values: FieldValues): boolean {
+  const actual = values(field.Field ?? '');
   return operatorsOf(field).every(([operator, expected]) => {
     const hit = actual.some((value) => expected.some((candidate) => test(operator, value, candidate)));
     return NEGATIVE.has(operator) ? !hit : hit;
@@ -264,5 +267,10 @@ function fieldMatches(field: AdvancedFieldSelector, record: CloudTrailRecord): b
  * a positive operator holds when any value matches, a negative one when none does.
  */
 export function selectorsMatch(selectors: readonly AdvancedEventSelector[], record: CloudTrailRecord): boolean {
-  return selectors.some((selector) => (selector.FieldSelectors ?? []).every((field) => fieldMatches(field, record)));
+  return selectorsMatchFields(selectors, (field) => recordFieldValues(record, field));
+}
+
+/** selectorsMatch over a record's field values, for callers that can answer some fields without the record. */
+export function selectorsMatchFields(selectors: readonly AdvancedEventSelector[], values: FieldValues): boolean {
+  return selectors.some((selector) => (selector.FieldSelectors ?? []).every((field) => fieldMatches(field, values)));
 }

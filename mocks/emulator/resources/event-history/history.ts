@@ -2,15 +2,13 @@
 // (eventTime, eventID), with one ordered list per lookup attribute value, so a LookupEvents page
 // costs a binary search plus the page, whatever the attribute.
 import type { EventEntry } from '../../records';
+import type { EmulatorState, IndexedRecord } from '../../state';
 
 export type LookupAttributeKey =
   'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
 
 /** An entry in history: the record's entry plus its ingestion sequence number (for paging's asOf bound). */
-export interface HistoryItem {
-  readonly entry: EventEntry;
-  readonly sequence: number;
-}
+export type HistoryItem = IndexedRecord;
 
 /** (time, eventId) ascending. */
 function compare(aTime: number, aId: string, bTime: number, bId: string): number {
@@ -38,6 +36,15 @@ function insert(items: HistoryItem[], item: HistoryItem) {
     return;
   }
   items.splice(upperBound(items, item.entry.time, item.entry.eventId), 0, item);
+}
+
+function removeFrom(items: HistoryItem[], item: HistoryItem) {
+  // Rolled-back records are almost always the newest: search from the end.
+  for (let index = items.length - 1; index >= 0; index--)
+    if (items[index]?.entry === item.entry) {
+      items.splice(index, 1);
+      return;
+    }
 }
 
 /** The values under which an entry is found, per lookup attribute. */
@@ -100,6 +107,15 @@ export class EventHistory {
     }
   }
 
+  /** Forgets an item (a record of a call that was rolled back). */
+  remove(item: HistoryItem): void {
+    removeFrom(this.all, item);
+    for (const [key, value] of attributeValues(item.entry)) {
+      const list = this.byAttribute.get(key)?.get(value);
+      if (list) removeFrom(list, item);
+    }
+  }
+
   /** Newest first, at most `limit` items matching the query. */
   page(query: HistoryPageQuery): HistoryItem[] {
     const items = query.attribute
@@ -119,4 +135,22 @@ export class EventHistory {
     }
     return page;
   }
+}
+
+const histories = new WeakMap<EmulatorState, Map<string, EventHistory>>();
+
+/** History of an account in a region; created empty on first use. */
+export function historyOf(state: EmulatorState, account: string, region: string): EventHistory {
+  let byRegion = histories.get(state);
+  if (!byRegion) {
+    byRegion = new Map();
+    histories.set(state, byRegion);
+  }
+  const key = `${account}/${region}`;
+  let history = byRegion.get(key);
+  if (!history) {
+    history = new EventHistory();
+    byRegion.set(key, history);
+  }
+  return history;
 }

@@ -5,7 +5,7 @@
 import { afterAll, bench, describe } from 'vitest';
 import { manualClock, HOUR } from '../../clock';
 import { createEmulator, type Emulator } from '../../create-emulator';
-import type { LookupAttributeKey } from './history';
+import { historyOf, type LookupAttributeKey } from './history';
 import { projectEvent, type EventEntry } from '../../records';
 import { mulberry32 } from '../../random';
 import { memoryStorage } from '../../storage/memory';
@@ -46,7 +46,12 @@ async function build(size: number) {
 }
 
 function casesFor(emulator: Emulator): Case[] {
-  const newest = emulator.state.history(ACCOUNT, REGION).page({ start: 0, end: Infinity, asOf: Infinity, limit: 1 })[0];
+  const newest = historyOf(emulator.state, ACCOUNT, REGION).page({
+    start: 0,
+    end: Infinity,
+    asOf: Infinity,
+    limit: 1,
+  })[0];
   return [
     { label: 'unfiltered' },
     { label: 'EventId', attribute: { AttributeKey: 'EventId', AttributeValue: newest?.entry.eventId ?? '' } },
@@ -65,10 +70,11 @@ let requests = 0;
 const endTimes = mulberry32(1);
 const WINDOW_SECONDS = 89 * 24 * 3600;
 
-/** One LookupEvents page through the dispatcher, as a client's call is served (self-record included). */
+/** One LookupEvents page through the pipeline, as a client's call is served (self-record included). */
 async function page(emulator: Emulator, attribute: Case['attribute']) {
   const EndTime = anchor / 1000 - Math.floor(endTimes.next() * WINDOW_SECONDS);
-  await emulator.dispatch(
+  await emulator.serve(
+    'cloudtrail',
     'LookupEvents',
     { MaxResults: 50, EndTime, ...(attribute ? { LookupAttributes: [attribute] } : {}) },
     { requestId: `bench-${String(requests++)}` },

@@ -4,7 +4,7 @@
 import type { LookupEventsRequest, LookupEventsResponse } from '@aws-sdk/client-cloudtrail';
 import type { RequestContext } from '../../context';
 import { InvalidLookupAttributesException, InvalidNextTokenException, InvalidTimeRangeException } from '../../errors';
-import type { LookupAttributeKey } from './history';
+import { historyOf, type LookupAttributeKey } from './history';
 import { fingerprint, tokenSigner } from '../../next-token';
 import { projectEvent } from '../../records';
 import { LOOKUP_ATTRIBUTE_VALUE, LOOKUP_EVENTS_MAX_RESULTS } from '../../../../src/lib/cloudtrail-limits';
@@ -110,7 +110,7 @@ export function lookupEvents(input: LookupEventsRequest, context: RequestContext
   const asOf = token?.q ?? state.sequence;
   if (start > end) return { Events: [] };
 
-  const items = state.history(context.account, context.region).page({
+  const items = historyOf(state, context.account, context.region).page({
     attribute,
     start: Math.max(start, windowStart),
     end,

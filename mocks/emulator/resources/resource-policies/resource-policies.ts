@@ -25,7 +25,6 @@ import type { EmulatorState } from '../../state';
 import {
   EVENT_DATA_STORES,
   eventDataStoreResource,
-  RESOURCE_POLICIES,
   isPurged,
   parseEventDataStoreReference,
   sweepEventDataStores,
@@ -34,6 +33,7 @@ import {
 import { MAX_CHANNEL_POLICY_PRINCIPALS, MAX_CHANNEL_POLICY_STATEMENTS } from '../../../../src/lib/cloudtrail-limits';
 
 /** The entity collection of resource policies, keyed by the resource's ARN. */
+export const RESOURCE_POLICIES = 'resourcePolicies';
 
 /** Statements and principals a channel policy may hold (§15). */
 export const MAX_POLICY_STATEMENTS = MAX_CHANNEL_POLICY_STATEMENTS;
@@ -222,7 +222,7 @@ export function resourcePolicyOf(state: EmulatorState, resourceArn: string): str
   return state.table<string>(RESOURCE_POLICIES).get(resourceArn);
 }
 
-/** Forgets a resource's policy, for a deleted channel. */
+/** Forgets a resource's policy, when the resource is removed. */
 export function dropResourcePolicy(state: EmulatorState, resourceArn: string): void {
   if (state.table(RESOURCE_POLICIES).has(resourceArn)) state.remove(RESOURCE_POLICIES, resourceArn);
 }

@@ -4,7 +4,8 @@ import type { Tag } from '@aws-sdk/client-cloudtrail';
 import { InvalidTagParameterException } from '../../errors';
 import type { EmulatorState } from '../../state';
 
-const TAGS = 'tags';
+/** The entity collection of tags, keyed by the resource's ARN. */
+export const TAGS = 'tags';
 
 /** Tags a resource may carry (SEMANTICS.md §15). */
 export const MAX_TAGS_PER_RESOURCE = 50;

@@ -21,7 +21,7 @@ import {
   type SeedFunction,
   type SeedInstance,
 } from './seed-pool';
-import { SERVICES, type Service } from './seed-record';
+import { SERVICES, type Service } from './seed-services';
 import { kebabOperation, temporaryAccessKeyId } from './seed-values';
 
 export type Client = 'console' | 'cli' | 'boto3' | 'sdk-js' | 'terraform' | 'service' | 'browser';

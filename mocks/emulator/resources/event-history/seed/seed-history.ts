@@ -126,8 +126,23 @@ function fallback(template: Template | undefined, ctx: BulkContext): Draft | und
   return template.build({ ...ctx, error });
 }
 
-/** The seeded history for a seed, anchor and size; cheap to build, each record cheap to rebuild. */
+const built = new Map<string, SeededHistory>();
+
+/**
+ * The seeded history for a seed, anchor and size; cheap to build, each record cheap to rebuild.
+ * The last few are kept, so a reset to the same world (every test) reuses what was derived.
+ */
 export function seedHistory(config: SeedConfig): SeededHistory {
+  const key = `${String(config.seed)}:${String(config.anchor)}:${String(config.events)}`;
+  const known = built.get(key);
+  if (known) return known;
+  const history = buildSeedHistory(config);
+  if (built.size >= 4) built.delete(built.keys().next().value ?? '');
+  built.set(key, history);
+  return history;
+}
+
+function buildSeedHistory(config: SeedConfig): SeededHistory {
   const count = Number.isFinite(config.events) ? Math.max(0, Math.floor(config.events)) : 0;
   const anchorSecond = Math.floor(config.anchor / 1000);
   const world = createWorld(anchorSecond);

@@ -40,7 +40,8 @@ import {
   type Client,
   type Human,
 } from './seed-callers';
-import { SERVICES, draftOf, type Draft, type Service } from './seed-record';
+import { draftOf, type Draft } from './seed-record';
+import { SERVICES, type Service } from './seed-services';
 import * as payload from './seed-payloads';
 import { actionName, consoleDate, hex, sessionToken, temporaryAccessKeyId } from './seed-values';
 

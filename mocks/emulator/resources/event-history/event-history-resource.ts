@@ -1,0 +1,26 @@
+// The event history resource (SEMANTICS.md §7): each account's and region's history of Management
+// records, indexed as records arrive, and LookupEvents over it.
+import { LOOKUP_EVENTS_PER_SECOND } from '../../../../src/lib/cloudtrail-limits';
+import type { ResourceDefinition } from '../../resource';
+import { historyOf } from './history';
+import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './lookup-events';
+
+export const eventHistoryResource: ResourceDefinition = {
+  name: 'event-history',
+  operations: {
+    cloudtrail: {
+      LookupEvents: { run: lookupEvents, memberOrder: LOOKUP_EVENTS_MEMBER_ORDER, rate: LOOKUP_EVENTS_PER_SECOND },
+    },
+  },
+  attach: (state) => {
+    // Only Management records enter history (§7); Data, NetworkActivity and outside-AWS ones never do.
+    state.addIndexer({
+      add: (item) => {
+        if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).add(item);
+      },
+      remove: (item) => {
+        if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).remove(item);
+      },
+    });
+  },
+};
