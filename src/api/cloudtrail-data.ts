@@ -1,10 +1,8 @@
 // PutAuditEvents (cloudtrail-data, restJson1). The registry this project builds from has no
-// @aws-sdk/client-cloudtrail-data, so the call is signed here with the SDK's own SigV4 signer
-// and sent with fetch: the same request the SDK would send.
-import { Sha256Js } from '@smithy/core/checksum';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { CONSOLE_USER_AGENT, EMULATOR_CREDENTIALS, MissingCredentialsError } from './cloudtrail-client';
+// @aws-sdk/client-cloudtrail-data, so the call is signed with the SDK's own SigV4 signer
+// (signed-fetch.ts) and sent with fetch: the same request the SDK would send.
 import type { Connection } from './connection';
+import { signedFetch } from './signed-fetch';
 
 export interface AuditEvent {
   id: string;
@@ -48,36 +46,16 @@ export async function putAuditEvents(
   input: PutAuditEventsInput,
   signal?: AbortSignal,
 ): Promise<PutAuditEventsOutput> {
-  const credentials = connection.kind === 'aws' ? connection.credentials : EMULATOR_CREDENTIALS;
-  if (!credentials) throw new MissingCredentialsError();
   const url = endpointOf(connection);
-  const query: Record<string, string> = { channelArn: input.channelArn };
-  if (input.externalId) query.externalId = input.externalId;
-  const body = JSON.stringify({ auditEvents: input.auditEvents });
-  const signer = new SignatureV4({
-    credentials,
-    region: connection.region,
+  url.searchParams.set('channelArn', input.channelArn);
+  if (input.externalId) url.searchParams.set('externalId', input.externalId);
+  const response = await signedFetch(connection, {
+    url,
     service: 'cloudtrail-data',
-    sha256: Sha256Js,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auditEvents: input.auditEvents }),
+    signal,
   });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port ? { port: Number(url.port) } : {}),
-    path: url.pathname,
-    query,
-    headers: {
-      host: url.host,
-      'content-type': 'application/json',
-      ...(connection.kind === 'aws' ? {} : { 'x-amz-user-agent': CONSOLE_USER_AGENT }),
-    },
-    body,
-  });
-  url.search = new URLSearchParams(query).toString();
-  // The browser sets Host itself and refuses to be told it.
-  const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name.toLowerCase() !== 'host'));
-  const response = await fetch(url, { method: 'POST', headers, body, signal });
   const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
   const text = await response.text();
   let parsed: unknown;

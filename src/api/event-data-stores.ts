@@ -19,6 +19,7 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
+import { signedFetch } from './signed-fetch';
 import { useCloudTrailMutation } from './use-cloudtrail-mutation';
 
 /** An event data store as GetEventDataStore describes it. */
@@ -37,7 +38,17 @@ export function isTransitionalStatus(status: EventDataStoreStatus | undefined): 
 }
 
 /** How often a store in a transitional status is read again. */
-const POLL_MILLISECONDS = 1000;
+let pollMilliseconds = 1000;
+
+/**
+ * Sets how often a store in a transitional status is read again (default: every second; must be
+ * above 0, which TanStack Query takes as "never"). Component tests poll faster: their emulator's
+ * clock only moves when a test advances it, so a fast poll changes nothing they see, only how long
+ * they wait for it.
+ */
+export function configureStatusPolling({ intervalMs }: { intervalMs: number }): void {
+  pollMilliseconds = intervalMs;
+}
 
 /** The ARN or ID of every store in the region, following NextToken to the end. */
 export async function listEventDataStoreArns(connection: Connection, signal?: AbortSignal): Promise<string[]> {
@@ -146,14 +157,16 @@ export class EmulatorExtensionError extends Error {
 
 const USAGE_TARGET = 'CloudTrailEmulator_20250101.GetEventDataStoreUsage';
 
-/** Where an emulator serves its extensions: the embedded one answers the AWS endpoint itself. */
-function extensionUrl(connection: Connection): string | undefined {
+/**
+ * Where an emulator serves its extensions: the embedded one answers the AWS endpoint itself. The
+ * call is signed like any other, so the Region comes from the SigV4 scope.
+ */
+function extensionUrl(connection: Connection): URL | undefined {
   switch (connection.kind) {
     case 'embedded':
-      return `https://cloudtrail.${connection.region}.amazonaws.com/`;
+      return new URL(`https://cloudtrail.${connection.region}.amazonaws.com/`);
     case 'local':
-      // Unsigned, so the region goes in the query string.
-      return `${connection.endpoint.replace(/\/+$/, '')}/?region=${encodeURIComponent(connection.region)}`;
+      return new URL(`${connection.endpoint.replace(/\/+$/, '')}/`);
     case 'aws':
       return undefined;
   }
@@ -166,8 +179,9 @@ export async function getEventDataStoreUsage(
 ): Promise<EventDataStoreUsage> {
   const url = extensionUrl(connection);
   if (url === undefined) return { available: false };
-  const response = await fetch(url, {
-    method: 'POST',
+  const response = await signedFetch(connection, {
+    url,
+    service: 'cloudtrail',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': USAGE_TARGET },
     body: JSON.stringify({ EventDataStore: eventDataStore }),
   });
@@ -193,14 +207,14 @@ export const eventDataStoreQueries = {
       queryKey: [...eventDataStoreQueries.all(backendIdOf(connection)), 'list'],
       queryFn: ({ signal }) => listEventDataStores(connection, signal),
       refetchInterval: (query) =>
-        query.state.data?.some((store) => isTransitionalStatus(store.Status)) ? POLL_MILLISECONDS : false,
+        query.state.data?.some((store) => isTransitionalStatus(store.Status)) ? pollMilliseconds : false,
     }),
   /** One store by ARN or ID; polls while its status is changing. */
   detail: (connection: Connection, eventDataStore: string) =>
     queryOptions({
       queryKey: [...eventDataStoreQueries.all(backendIdOf(connection)), 'detail', eventDataStore],
       queryFn: ({ signal }) => getEventDataStore(connection, eventDataStore, signal),
-      refetchInterval: (query) => (isTransitionalStatus(query.state.data?.Status) ? POLL_MILLISECONDS : false),
+      refetchInterval: (query) => (isTransitionalStatus(query.state.data?.Status) ? pollMilliseconds : false),
     }),
   /** Events and bytes a store holds (emulator extension). */
   usage: (connection: Connection, arn: string) =>
