@@ -23,6 +23,9 @@ export interface EventFilter {
   range?: TimeRange;
 }
 
+/** Milliseconds between two LookupEvents calls to one backend; 0 turns pacing off. */
+let lookupIntervalMs = 1000 / LOOKUP_EVENTS_PER_SECOND;
+
 /**
  * Paces LookupEvents to CloudTrail's budget of 2 calls per second per account and Region, so the
  * console rarely meets ThrottlingException; the query client retries with backoff when it does.
@@ -31,10 +34,11 @@ class Pacer {
   private next = 0;
 
   async take(signal?: AbortSignal): Promise<void> {
+    if (lookupIntervalMs <= 0) return;
     // A monotonic clock: pacing follows elapsed time, not the wall clock (which may be changed).
     const now = performance.now();
     const at = Math.max(now, this.next);
-    this.next = at + 1000 / LOOKUP_EVENTS_PER_SECOND;
+    this.next = at + lookupIntervalMs;
     if (at > now)
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, at - now);
@@ -55,6 +59,16 @@ function pacerFor(backend: BackendId): Pacer {
     pacers.set(backend, pacer);
   }
   return pacer;
+}
+
+/**
+ * Sets the spacing of LookupEvents calls (default: CloudTrail's 2 calls per second). Component
+ * tests turn pacing off with `intervalMs: 0`: their emulator does not throttle, and real-time waits
+ * only slow them down.
+ */
+export function configureLookupPacing({ intervalMs }: { intervalMs: number }): void {
+  lookupIntervalMs = intervalMs;
+  pacers.clear();
 }
 
 /** Calls LookupEvents, paced to CloudTrail's rate for the backend. */

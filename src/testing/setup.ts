@@ -3,8 +3,16 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetTestEmulator, server, TEST_START } from '../../mocks/node';
+import { configureStatusPolling } from '@/api/event-data-stores';
+import { configureLookupPacing } from '@/api/events';
 
-// Pages load through the real emulator, and LookupEvents is paced at 2 calls per second.
+// No real-time waits: the test emulator never throttles, so LookupEvents needs no pacing, and its
+// clock only moves when a test advances it, so polling a transitional store fast shows the same.
+configureLookupPacing({ intervalMs: 0 });
+configureStatusPolling({ intervalMs: 20 });
+
+// findBy* waits up to 5 s: pages render whole Cloudscape tables in jsdom, which takes well over
+// the default second on a busy machine. A passing query returns as soon as it matches.
 configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks matchMedia; the console follows the system colour scheme through it.

@@ -64,11 +64,15 @@ test('says what is wrong with a lookup value before sending it', async () => {
   const { router } = renderApp('/events');
   await eventsTable();
   await user.click(screen.getByRole('button', { name: 'Add filter' }));
-  expect(await screen.findByText('Enter a value to look up.')).toBeVisible();
+  expect(
+    await screen.findByRole('textbox', { name: 'Attribute value', description: /Enter a value to look up\./ }),
+  ).toBeVisible();
   await user.click(screen.getByRole('textbox', { name: 'Attribute value' }));
   await user.paste('_'.repeat(1001));
   await user.click(screen.getByRole('button', { name: 'Add filter' }));
-  expect(await screen.findByText(/At most 2000 characters/)).toBeVisible();
+  expect(
+    await screen.findByRole('textbox', { name: 'Attribute value', description: /At most 2000 characters/ }),
+  ).toBeVisible();
   expect(router.state.location.search).toBe('');
 });
 
