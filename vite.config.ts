@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // The embedded emulator's worker is a module worker (mocks/embedded-emulator.worker.ts).
+  worker: { format: 'es' },
   test: {
     projects: [
       {

@@ -14,14 +14,16 @@ async function expectAccessible(page: Page) {
 }
 
 export const test = base.extend<{
-  openConsole: (path?: string) => Promise<void>;
-  expectAccessible: () => Promise<void>;
+  /** Opens `path` in the test's page, or in `other` (e.g. a second tab of the same context). */
+  openConsole: (path?: string, other?: Page) => Promise<void>;
+  /** Scans the test's page, or `other`. */
+  expectAccessible: (other?: Page) => Promise<void>;
 }>({
   openConsole: async ({ page }, use) => {
-    await use((path) => openConsole(page, path));
+    await use((path, other) => openConsole(other ?? page, path));
   },
   expectAccessible: async ({ page }, use) => {
-    await use(() => expectAccessible(page));
+    await use((other) => expectAccessible(other ?? page));
   },
 });
 

@@ -13,8 +13,15 @@ import { routes } from './app/router';
 /** The emulator is imported only when it is used, so people using AWS never download it. */
 function createEmbeddedEmulator(): EmbeddedEmulator {
   let started: Promise<Awaited<ReturnType<typeof import('../mocks/browser').startEmbeddedEmulator>>> | undefined;
+  const listeners = new Set<() => void>();
   const start = () => {
-    started ??= import('../mocks/browser').then((module) => module.startEmbeddedEmulator());
+    started ??= import('../mocks/browser').then((module) =>
+      module.startEmbeddedEmulator({
+        onChange: () => {
+          for (const listener of listeners) listener();
+        },
+      }),
+    );
     return started;
   };
   return {
@@ -33,6 +40,12 @@ function createEmbeddedEmulator(): EmbeddedEmulator {
     },
     reset: async () => {
       await (await start()).reset();
+    },
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }

@@ -7,7 +7,8 @@ export interface EmbeddedEmulatorSettings {
 }
 
 /**
- * Start/stop handle of the emulator that runs in this page's service worker. main.tsx builds it
+ * Start/stop handle of the embedded emulator. It runs in a worker shared by every tab of this
+ * origin, and this page's service worker forwards requests to it. main.tsx builds the handle
  * around a lazy import of mocks/browser, so people who use AWS never download the emulator.
  */
 export interface EmbeddedEmulator {
@@ -19,4 +20,11 @@ export interface EmbeddedEmulator {
   configure(settings: Partial<EmbeddedEmulatorSettings>): Promise<void>;
   /** Deletes everything the emulator stored in this browser and seeds a fresh world. */
   reset(): Promise<void>;
+  /**
+   * Calls `listener` whenever another tab, or a settings change, reset or ingest from any tab, may
+   * have changed the emulator's state. This page's own API calls are not announced: its mutation
+   * hooks refresh it. Returns the unsubscribe function.
+   * Optional: a single-page emulator, as in component tests, has no other tab to hear from.
+   */
+  onChange?(listener: () => void): () => void;
 }

@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Connection } from './connection';
 import { trialClientFor } from './cloudtrail-client';
 import type { EmbeddedEmulator, EmbeddedEmulatorSettings } from './embedded-emulator';
@@ -13,6 +14,27 @@ export const embeddedEmulatorQueries = {
       staleTime: Infinity,
     }),
 };
+
+/** Whether a query reads the embedded emulator: its key's root is an `embedded:<region>` backend id. */
+function isEmbeddedQuery(query: Query): boolean {
+  return String(query.queryKey[1]).startsWith('embedded');
+}
+
+/**
+ * Keeps this page in step with the emulator that every tab shares: when another tab (or the
+ * emulator's control object) changes it, every embedded query is refetched, or marked stale when
+ * not on screen.
+ */
+export function useEmbeddedEmulatorChanges(embedded: EmbeddedEmulator, queryClient: QueryClient) {
+  // A subscription to an outside source, not a fetch: the effect only wires the listener.
+  useEffect(
+    () =>
+      embedded.onChange?.(() => {
+        void queryClient.invalidateQueries({ predicate: isEmbeddedQuery });
+      }),
+    [embedded, queryClient],
+  );
+}
 
 /** Changes the embedded emulator's runtime settings. */
 export function useConfigureEmbeddedEmulator() {
@@ -30,8 +52,7 @@ export function useResetEmbeddedEmulator() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => embedded.reset(),
-    onSuccess: () =>
-      queryClient.resetQueries({ predicate: (query) => String(query.queryKey[1]).startsWith('embedded') }),
+    onSuccess: () => queryClient.resetQueries({ predicate: isEmbeddedQuery }),
   });
 }
 
