@@ -1,5 +1,5 @@
 // The one transport adapter: AWS JSON 1.1 for the control plane and restJson1 for PutAuditEvents
-// (SEMANTICS.md §3). It turns HTTP into emulator calls and emulator answers into HTTP; all
+// (mocks/emulator/SEMANTICS.md §3). It turns HTTP into emulator calls and emulator answers into HTTP; all
 // CloudTrail behaviour lives in mocks/emulator/.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Emulator } from './emulator/create-emulator';

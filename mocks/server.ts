@@ -111,7 +111,7 @@ const SCOPE_REGION = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/[a-z0-9-]+\/aws4
 
 const JSON_11 = 'application/x-amz-json-1.1';
 
-/** The two routes served, with the protocol of each (SEMANTICS.md §3). */
+/** The two routes served, with the protocol of each (mocks/emulator/SEMANTICS.md §3). */
 const ROUTES = {
   '/': {
     service: 'cloudtrail',

@@ -1,8 +1,8 @@
-// Limits from the CloudTrail service model and SEMANTICS.md, shared by the console's form schemas
+// Limits from the CloudTrail service model and mocks/emulator/SEMANTICS.md, shared by the console's form schemas
 // and the emulator. Imports nothing, because mocks/ imports it too; a test checks each constant
 // against the model.
 
-/** The standard commercial regions: those the emulator serves and the console's region selector offers (SEMANTICS.md §2). */
+/** The standard commercial regions: those the emulator serves and the console's region selector offers (mocks/emulator/SEMANTICS.md §2). */
 export const REGIONS = [
   'us-east-1',
   'us-east-2',
@@ -41,10 +41,10 @@ export const LOOKUP_ATTRIBUTE_KEYS = [
   'AccessKeyId',
 ] as const;
 
-/** Event history keeps 90 days (SEMANTICS.md §7). */
+/** Event history keeps 90 days (mocks/emulator/SEMANTICS.md §7). */
 export const EVENT_HISTORY_DAYS = 90;
 
-/** LookupEvents rate per account and region (SEMANTICS.md §15). */
+/** LookupEvents rate per account and region (mocks/emulator/SEMANTICS.md §15). */
 export const LOOKUP_EVENTS_PER_SECOND = 2;
 
 /** Model shape EventDataStoreName. */
@@ -55,7 +55,7 @@ export const BILLING_MODES = ['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_P
 
 /**
  * Model shape RetentionPeriod, in days, per BillingMode: the model allows 7..3653, and
- * FIXED_RETENTION_PRICING stops at 2557 (SEMANTICS.md §8.2). `default` is what CreateEventDataStore
+ * FIXED_RETENTION_PRICING stops at 2557 (mocks/emulator/SEMANTICS.md §8.2). `default` is what CreateEventDataStore
  * gives a store created without a RetentionPeriod.
  */
 export const RETENTION_PERIOD_DAYS = {
@@ -69,13 +69,13 @@ export const TAG_KEY = { min: 1, max: 128, reservedPrefix: 'aws:' } as const;
 /** Model shape TagValue; Tag.Value is optional, so an empty value is sent as no Value. */
 export const TAG_VALUE = { min: 1, max: 256 } as const;
 
-/** Tags per resource (SEMANTICS.md §15); model shape TagsList allows 200 in one request. */
+/** Tags per resource (mocks/emulator/SEMANTICS.md §15); model shape TagsList allows 200 in one request. */
 export const MAX_TAGS = 50;
 
-/** Model shape AdvancedEventSelectors: selectors per event data store (SEMANTICS.md §8.5, §15). */
+/** Model shape AdvancedEventSelectors: selectors per event data store (mocks/emulator/SEMANTICS.md §8.5, §15). */
 export const MAX_SELECTORS = 5;
 
-/** Values of all operators of all of a store's AdvancedFieldSelectors together (SEMANTICS.md §8.5, §15). */
+/** Values of all operators of all of a store's AdvancedFieldSelectors together (mocks/emulator/SEMANTICS.md §8.5, §15). */
 export const MAX_SELECTOR_VALUES = 500;
 
 /** Model shape OperatorValue. */
@@ -94,7 +94,7 @@ export const SELECTOR_OPERATORS = [
   'NotEndsWith',
 ] as const;
 
-/** AdvancedFieldSelector Field values per eventCategory of CloudTrail events (SEMANTICS.md §8.5). */
+/** AdvancedFieldSelector Field values per eventCategory of CloudTrail events (mocks/emulator/SEMANTICS.md §8.5). */
 export const SELECTOR_FIELDS = {
   Management: [
     'eventCategory',
@@ -119,7 +119,7 @@ export const SELECTOR_FIELDS = {
   NetworkActivity: ['eventCategory', 'eventSource', 'eventName', 'errorCode', 'vpcEndpointId'],
 } as const;
 
-/** AdvancedFieldSelector resources.type values of Data selectors (SEMANTICS.md §8.5; CloudTrail User Guide, "Data events"). */
+/** AdvancedFieldSelector resources.type values of Data selectors (mocks/emulator/SEMANTICS.md §8.5; CloudTrail User Guide, "Data events"). */
 export const DATA_RESOURCE_TYPES = [
   'AWS::S3::Object',
   'AWS::S3::AccessPoint',
@@ -139,7 +139,7 @@ export const DATA_RESOURCE_TYPES = [
   'AWS::EC2::Snapshot',
 ] as const;
 
-/** AdvancedFieldSelector eventSource values of NetworkActivity selectors (SEMANTICS.md §8.5). */
+/** AdvancedFieldSelector eventSource values of NetworkActivity selectors (mocks/emulator/SEMANTICS.md §8.5). */
 export const NETWORK_ACTIVITY_SOURCES = [
   'cloudtrail.amazonaws.com',
   'ec2.amazonaws.com',
@@ -147,7 +147,7 @@ export const NETWORK_ACTIVITY_SOURCES = [
   'secretsmanager.amazonaws.com',
 ] as const;
 
-/** A deleted event data store is purged this many days after DeleteEventDataStore (SEMANTICS.md §8.3). */
+/** A deleted event data store is purged this many days after DeleteEventDataStore (mocks/emulator/SEMANTICS.md §8.3). */
 export const EVENT_DATA_STORE_DELETION_WAIT_DAYS = 7;
 
 /** Model shape ChannelName. Service-linked channels' names hold `/`, so no one can create one. */
@@ -156,14 +156,14 @@ export const CHANNEL_NAME = { min: 3, max: 128, pattern: /^[a-zA-Z0-9._-]+$/ } a
 /** Model shape Destinations: event data stores one channel sends to. */
 export const CHANNEL_DESTINATIONS = { min: 1, max: 200 } as const;
 
-/** The Source of a customer's own integration, the only one several channels may share (SEMANTICS.md §12.1). */
+/** The Source of a customer's own integration, the only one several channels may share (mocks/emulator/SEMANTICS.md §12.1). */
 export const CUSTOM_CHANNEL_SOURCE = 'Custom';
 
-/** The reserved Source of service-linked channels (SEMANTICS.md §12.3). */
+/** The reserved Source of service-linked channels (mocks/emulator/SEMANTICS.md §12.3). */
 export const SERVICE_LINKED_CHANNEL_SOURCE = 'CloudTrail';
 
 /**
- * Model shape Source, as CreateChannel accepts it (SEMANTICS.md §12.2): the console's name, the
+ * Model shape Source, as CreateChannel accepts it (mocks/emulator/SEMANTICS.md §12.2): the console's name, the
  * exact Source value, and how the partner integrates. Direct partners send from their own account,
  * so the channel needs a resource policy naming it; solutions run in the customer's account.
  */
@@ -186,13 +186,13 @@ export const CHANNEL_SOURCES = [
   { source: 'WizAuditLogs', name: 'Wiz', type: 'solution' },
 ] as const satisfies readonly { source: string; name: string; type: 'custom' | 'direct' | 'solution' }[];
 
-/** An AWS account ID, as a channel policy's Principal names it (SEMANTICS.md §12.4). */
+/** An AWS account ID, as a channel policy's Principal names it (mocks/emulator/SEMANTICS.md §12.4). */
 export const AWS_ACCOUNT_ID = /^\d{12}$/;
 
-/** Model shape ResourcePolicy, in characters; channel policies have the same limit (SEMANTICS.md §12.4). */
+/** Model shape ResourcePolicy, in characters; channel policies have the same limit (mocks/emulator/SEMANTICS.md §12.4). */
 export const RESOURCE_POLICY = { min: 1, max: 8192 } as const;
 
-/** Statements and AWS principals in one channel policy (SEMANTICS.md §12.4, §15). */
+/** Statements and AWS principals in one channel policy (mocks/emulator/SEMANTICS.md §12.4, §15). */
 export const MAX_CHANNEL_POLICY_STATEMENTS = 20;
 export const MAX_CHANNEL_POLICY_PRINCIPALS = 50;
 

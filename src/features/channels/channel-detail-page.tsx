@@ -60,7 +60,7 @@ function GeneralDetails({ items }: { items: KeyValuePairsProps.Item[] }) {
   );
 }
 
-/** The latest ingestion success and attempt and the last error code CloudTrail reports (SEMANTICS.md §12.1). */
+/** The latest ingestion success and attempt and the last error code CloudTrail reports (mocks/emulator/SEMANTICS.md §12.1). */
 function IngestionStatusView({ channel }: { channel: ChannelDetails }) {
   const status = channel.IngestionStatus ?? {};
   const error = status.LatestIngestionErrorCode;

@@ -1,5 +1,5 @@
 // The create-integration and edit-channel forms: their values, the zod schemas that check what
-// the model and SEMANTICS.md §8 and §12 constrain, and the requests the values become.
+// the model and mocks/emulator/SEMANTICS.md §8 and §12 constrain, and the requests the values become.
 import type {
   BillingMode,
   CreateChannelCommandInput,
@@ -59,7 +59,7 @@ export const DEFAULT_CREATE_VALUES: CreateIntegrationValues = {
   tags: [],
 };
 
-/** The one selector of a store for events from outside AWS (SEMANTICS.md §8.1). */
+/** The one selector of a store for events from outside AWS (mocks/emulator/SEMANTICS.md §8.1). */
 export const ACTIVITY_AUDIT_LOG_SELECTORS = [
   { Name: 'Events from integrations', FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] },
 ];

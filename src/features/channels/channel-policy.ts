@@ -1,4 +1,4 @@
-// Channel resource policies (SEMANTICS.md §12.4): the policy the console generates from the AWS
+// Channel resource policies (mocks/emulator/SEMANTICS.md §12.4): the policy the console generates from the AWS
 // accounts allowed to send events and an optional external ID, the draft the policy editor keeps,
 // and the checks the console makes before CloudTrail sees the policy.
 import { z } from 'zod';

@@ -13,7 +13,7 @@ import {
 export type ChannelSource = (typeof CHANNEL_SOURCES)[number];
 export type PartnerSource = Exclude<ChannelSource, { type: 'custom' }>;
 
-/** The partners of CloudTrail Lake (SEMANTICS.md §12.2), in the console's order. */
+/** The partners of CloudTrail Lake (mocks/emulator/SEMANTICS.md §12.2), in the console's order. */
 export const PARTNER_SOURCES: readonly PartnerSource[] = CHANNEL_SOURCES.filter(
   (source): source is PartnerSource => source.type !== 'custom',
 );
@@ -23,7 +23,7 @@ export function channelSourceOf(source: string | undefined): ChannelSource | und
   return CHANNEL_SOURCES.find((entry) => entry.source === source);
 }
 
-/** Service-linked channels are created by an AWS service, which alone may change them (SEMANTICS.md §12.3). */
+/** Service-linked channels are created by an AWS service, which alone may change them (mocks/emulator/SEMANTICS.md §12.3). */
 export function isServiceLinked(channel: ChannelDetails): boolean {
   return (
     channel.Source === SERVICE_LINKED_CHANNEL_SOURCE ||
@@ -78,7 +78,7 @@ function holdsActivityAuditLog(selectors: readonly AdvancedEventSelector[] | und
 }
 
 /**
- * Whether a channel may send events to a store (SEMANTICS.md §12.1): it holds events from outside
+ * Whether a channel may send events to a store (mocks/emulator/SEMANTICS.md §12.1): it holds events from outside
  * AWS (ActivityAuditLog), is single-region and no organization store, and is not pending deletion.
  */
 export function canReceiveChannelEvents(store: EventDataStoreDetails): boolean {

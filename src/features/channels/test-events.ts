@@ -1,4 +1,4 @@
-// Test events for a channel: a template of a valid activity event (SEMANTICS.md §13), the draft
+// Test events for a channel: a template of a valid activity event (mocks/emulator/SEMANTICS.md §13), the draft
 // the user edits, its checks, and the PutAuditEvents request it becomes.
 import { z } from 'zod';
 import type { AuditEvent, PutAuditEventsOutput } from '@/api/cloudtrail-data';

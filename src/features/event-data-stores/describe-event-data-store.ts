@@ -4,7 +4,7 @@ import type { AdvancedEventSelector, BillingMode } from '@aws-sdk/client-cloudtr
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
 import { EVENT_DATA_STORE_DELETION_WAIT_DAYS, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
 
-/** The family of events a store holds, fixed at creation by its selectors (SEMANTICS.md §8.1). */
+/** The family of events a store holds, fixed at creation by its selectors (mocks/emulator/SEMANTICS.md §8.1). */
 export type EventDataStoreKind = 'CloudTrailEvents' | 'Insights' | 'ConfigurationItems' | 'ActivityAuditLog';
 
 function categoriesOf(selectors: readonly AdvancedEventSelector[] | undefined): string[] {
@@ -78,7 +78,7 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${String(bytes)} bytes` : `${value.toFixed(value < 10 ? 2 : 1)} ${UNITS[unit] ?? ''}`;
 }
 
-/** Retention one-year extendable pricing includes (the project's assumption, SEMANTICS.md §16.9). */
+/** Retention one-year extendable pricing includes (the project's assumption, mocks/emulator/SEMANTICS.md §16.9). */
 export const INCLUDED_RETENTION_DAYS = RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.default;
 /** Assumed price of retention beyond the included days, per GB-month (binary GB). */
 export const EXTENDED_RETENTION_PRICE_PER_GB_MONTH = 0.023;

@@ -1,5 +1,5 @@
 // The create and edit forms of an event data store: their values, the one zod schema that checks
-// everything the model and SEMANTICS.md §8 constrain, and the requests the values become.
+// everything the model and mocks/emulator/SEMANTICS.md §8 constrain, and the requests the values become.
 import type {
   BillingMode,
   CreateEventDataStoreCommandInput,
@@ -75,7 +75,7 @@ const name = z
 
 type Issue = { path: (string | number)[]; message: string };
 
-/** Problems of the selectors (SEMANTICS.md §8.5), each at the path of the control that fixes it. */
+/** Problems of the selectors (mocks/emulator/SEMANTICS.md §8.5), each at the path of the control that fixes it. */
 function selectorIssues(selectors: readonly SelectorDraft[]): Issue[] {
   const issues: Issue[] = [];
   if (selectors.length === 0)

@@ -42,7 +42,7 @@ export function conditionFieldsOf(category: SelectorCategory): string[] {
   return SELECTOR_FIELDS[category].filter((field) => !DEDICATED_FIELDS.has(field));
 }
 
-/** Operators CloudTrail accepts for a field (SEMANTICS.md §8.5). */
+/** Operators CloudTrail accepts for a field (mocks/emulator/SEMANTICS.md §8.5). */
 export function operatorsFor(field: string, category: SelectorCategory): readonly SelectorOperator[] {
   if (field === 'sessionCredentialFromConsole') return ['Equals', 'NotEquals'];
   if (field === 'errorCode' || (field === 'eventSource' && category === 'NetworkActivity')) return ['Equals'];
