@@ -24,6 +24,8 @@ async function addFilter(page: Page, attribute: string, value: string) {
 async function column(page: Page, index: number): Promise<string[]> {
   const rows = eventsTable(page).getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
+  // While a page loads, its one body row is the loading placeholder.
+  await expect(eventsTable(page).getByText('Loading events')).toHaveCount(0);
   const count = await rows.count();
   const values: string[] = [];
   for (let row = 1; row < count; row++)
