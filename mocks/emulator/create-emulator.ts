@@ -118,6 +118,7 @@ async function loadState(
     clock,
     config,
     seedHistory({ seed: config.seed, anchor: config.anchor, events: config.seededEvents }),
+    options.storage.readRecord?.bind(options.storage),
   );
   for (const resource of RESOURCES) {
     for (const collection of resource.collections ?? []) state.declareCollection(collection);
@@ -136,7 +137,9 @@ async function loadState(
   for (const resource of RESOURCES) resource.install?.(state, { fresh });
   state.loadSeeded();
   for (const resource of RESOURCES) if (resource.derivedRecords) state.loadDerived(resource.derivedRecords(state));
-  for (const entry of stored) if (entry.collection === 'records' && !state.loadStored(entry.value)) skipped++;
+  for (const entry of stored)
+    if (entry.collection === 'records' && !state.loadStored(entry.value, entry.ref)) skipped++;
+  state.applyRetention(clock.now());
   await options.storage.write([
     ...(fresh ? [{ collection: 'meta', key: 'config', value: config }] : []),
     ...state.takePending(),

@@ -21,6 +21,9 @@ import type { EmulatorStorage } from './storage/storage';
 import { Throttle } from './throttle';
 import { MODEL_OPERATIONS, parseInput } from './validate';
 
+/** How often retention is applied, in ms of the emulator's clock. */
+const RETENTION_INTERVAL = 3_600_000;
+
 export interface PipelineOptions {
   resources: readonly ResourceDefinition[];
   clock: Clock;
@@ -66,6 +69,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const throttle = new Throttle();
   const failures = new Map<string, ServiceError>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** When retention was last applied, and to which world (a reset makes a new one). */
+  let retention: { state: EmulatorState; at: number } | undefined;
+
+  /** Retention runs at most once an hour of the emulator's clock, before a call. */
+  function applyRetention(state: EmulatorState, now: number): void {
+    if (retention?.state === state && now - retention.at < RETENTION_INTERVAL) return;
+    state.applyRetention(now);
+    retention = { state, at: now };
+  }
 
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
@@ -115,6 +127,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const { state, operation } = context;
     let input: unknown = body;
     let outcome: Outcome;
+    applyRetention(state, context.now);
     try {
       const injected = failures.get(operation);
       if (injected) {
@@ -150,7 +163,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
     const record = definition?.record;
     if (record !== false) state.ingest((record ?? selfRecord)(context, input, outcome));
-    await storage.write(state.takePending());
+    try {
+      await storage.write(state.takePending());
+    } catch (error) {
+      // Storage refused the write (a full browser quota says so in its message): the caller
+      // learns it as the answer, never as a silent loss.
+      throw asServiceError(error);
+    }
     if ('error' in outcome) throw outcome.error;
     return outcome.output;
   }

@@ -2,6 +2,7 @@
 // form (the unit of CloudTrailEvent, eventjson and BytesScanned) and its LookupEvents projection.
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import { usernameOf, type UserIdentity } from './identities';
+import type { RecordRef } from './storage/storage';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -183,8 +184,11 @@ export interface EventEntry {
   readonly accessKeyId: string | undefined;
   readonly readOnly: 'true' | 'false' | undefined;
   readonly resources: readonly ProjectedResource[];
-  /** The serialized record, or the seed index it is regenerated from. */
-  readonly source: string | number;
+  /**
+   * The serialized record; or the seed index it is regenerated from; or, for a record loaded from
+   * a data directory, where its line is (read back through `EmulatorStorage.readRecord`).
+   */
+  readonly source: string | number | RecordRef;
 }
 
 /** Epoch seconds of a record's `YYYY-MM-DDTHH:MM:SSZ` eventTime. */
@@ -198,7 +202,7 @@ export function recordTimeSeconds(eventTime: string): number {
  */
 export function toEventEntry(
   record: EmulatorRecord,
-  source: string | number,
+  source: EventEntry['source'],
   intern: (text: string) => string = same,
 ): EventEntry {
   if (record.eventCategory === 'ActivityAuditLog') return activityAuditLogEntry(record, source, intern);
@@ -226,7 +230,7 @@ export function toEventEntry(
  */
 function activityAuditLogEntry(
   record: ActivityAuditLogRecord,
-  source: string | number,
+  source: EventEntry['source'],
   intern: (text: string) => string,
 ): EventEntry {
   const { eventName, eventSource } = record.eventData;

@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import { DAY } from './clock';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
-import type { StoredEntry } from './storage/storage';
+import type { RecordRef, StoredEntry } from './storage/storage';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */
 export interface WorldConfig {
@@ -38,6 +38,8 @@ export interface IndexedRecord {
 export interface RecordIndexer {
   add(item: IndexedRecord): void;
   remove(item: IndexedRecord): void;
+  /** Forgets every record whose eventTime (epoch seconds) is before `time`. */
+  expire?(time: number): void;
 }
 
 /** How a new record arrives: PutAuditEvents names the stores its channel sends to. */
@@ -119,6 +121,7 @@ export class EmulatorState {
   private readonly indexers: RecordIndexer[] = [];
   private readonly routers: RecordRouter[] = [];
   private readonly removalHooks: ((arn: string) => void)[] = [];
+  private readonly retentionHooks: ((now: number) => void)[] = [];
   private readonly collections = new Set<string>(CORE_COLLECTIONS);
   private readonly tables = new Map<string, Map<string, unknown>>();
   private readonly targetContents = new Map<string, EventEntry[]>();
@@ -136,6 +139,8 @@ export class EmulatorState {
     readonly clock: Clock,
     readonly config: WorldConfig,
     readonly seeded: SeededPast,
+    /** Reads back a stored record's JSON by its ref (`EmulatorStorage.readRecord`). */
+    private readonly readRecord?: (ref: RecordRef) => string,
   ) {
     this.ids = randomStream(config.seed, 'ids');
   }
@@ -160,6 +165,31 @@ export class EmulatorState {
   /** Adds what happens to a resource's dependents (tags, policies) when the resource is removed. */
   onRemoved(hook: (arn: string) => void): void {
     this.removalHooks.push(hook);
+  }
+
+  /** Adds what a resource trims when retention is applied (a store's records past its retention). */
+  onRetention(hook: (now: number) => void): void {
+    this.retentionHooks.push(hook);
+  }
+
+  /**
+   * Applies retention at `now` (README.md, "Retention"): targets trim what is past their retention,
+   * history forgets what is older than 90 days, and a record that is then held by nothing is
+   * forgotten and deleted from storage, so its space comes back.
+   */
+  applyRetention(now: number): void {
+    for (const hook of this.retentionHooks) hook(now);
+    const windowStart = this.historyStart(now);
+    for (const indexer of this.indexers) indexer.expire?.(windowStart);
+    const held = new Set<EventEntry>();
+    for (const list of this.targetContents.values())
+      for (const entry of list) if (entry.time < windowStart) held.add(entry);
+    for (const entry of this.entries.values()) {
+      if (entry.time >= windowStart || held.has(entry)) continue;
+      this.entries.delete(entry.eventId);
+      // The seeded past is never stored: it is regenerated (and expired again) on each load.
+      if (typeof entry.source !== 'number') this.persist({ collection: 'records', key: entry.eventId });
+    }
   }
 
   /** A resource was removed (deleted or purged): everything that hangs off its ARN goes too. */
@@ -211,9 +241,16 @@ export class EmulatorState {
     return this.entries.values();
   }
 
-  /** The serialized record of an entry; seeded records are rebuilt from the seed. */
+  /**
+   * The serialized record of an entry; seeded records are rebuilt from the seed, and records
+   * loaded by reference are read back from storage.
+   */
   jsonOf(entry: EventEntry): string {
     if (typeof entry.source === 'string') return entry.source;
+    if (typeof entry.source === 'object') {
+      if (!this.readRecord) throw new Error(`No storage to read record ${entry.eventId} from`);
+      return this.readRecord(entry.source);
+    }
     const cached = this.seededJson.get(entry.source);
     if (cached !== undefined) return cached;
     // Seeded records are assembled in CloudTrail's key order (a seed test checks it), so plain
@@ -391,9 +428,10 @@ export class EmulatorState {
 
   /**
    * Loads a record saved by an earlier run, back into the stores that took it. False when the
-   * saved value is not a record (damage); it is then skipped.
+   * saved value is not a record (damage); it is then skipped. With a `ref` (storage that can read
+   * the record back), the entry keeps the ref instead of the JSON.
    */
-  loadStored(value: unknown): boolean {
+  loadStored(value: unknown, ref?: RecordRef): boolean {
     if (!isStoredRecord(value)) return false;
     let record: EmulatorRecord;
     try {
@@ -403,7 +441,7 @@ export class EmulatorState {
     }
     if (typeof record !== 'object' || typeof record.eventID !== 'string' || typeof record.eventTime !== 'string')
       return false;
-    const entry = toEventEntry(record, value.json, this.intern);
+    const entry = toEventEntry(record, ref && this.readRecord ? ref : value.json, this.intern);
     if (!Number.isFinite(entry.time)) return false;
     this.index(entry, value.sequence);
     for (const storeId of value.stores ?? []) this.appendTo(storeId, entry);

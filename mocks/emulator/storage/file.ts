@@ -14,11 +14,18 @@
 // in time linear in its size and in memory proportional to its live entries. Each line is checked
 // for UTF-8, parsed and checked for shape; a damaged line is skipped and counted (LoadReport).
 //
+// Records by reference. A `records` entry's line is parsed while loading (to check it and fold
+// it) and then dropped: the load keeps only where the line is (`RecordRef`: segment, byte offset,
+// byte length), and the entry it returns reads its value back from disk when accessed. The core
+// keeps the ref and reads the record's JSON back with `readRecord` when a call needs it, so a
+// history of millions of records holds none of their JSON in memory. Refs are computed after
+// compaction (which runs only inside `load`); later writes only append, so they stay valid.
+//
 // Compaction rewrites only the "dirty" segments: those holding a line that is not live (a value
 // replaced or deleted later, a deletion, a damaged line) or missing its final newline. Old
 // segments of records that never change stay untouched. Each dirty segment's live entries are
 // streamed to `<segment>.compacting`, fsynced and renamed over the segment (or the segment is
-// removed when nothing in it is live). Dirty segments are rewritten oldest first, which keeps
+// removed when nothing in it is live). Dirty segments are rewritten oldest first (each live line copied byte for byte), which keeps
 // every intermediate state correct if the process dies midway: a deletion in segment j may only
 // be dropped once the value it deleted, in some earlier segment i, is gone; that value is not
 // live, so segment i is dirty too and, being older, was rewritten first.
@@ -38,7 +45,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { asStoredEntry, LoadTally, type EmulatorStorage, type StoredEntry } from './storage';
+import { asStoredEntry, LoadTally, type EmulatorStorage, type RecordRef, type StoredEntry } from './storage';
 
 /** A new segment is started once the newest has passed this size. */
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -62,8 +69,14 @@ export interface FileStorageOptions {
   chunkBytes?: number;
 }
 
-/** One line of a segment: its text, or undefined when its bytes are not UTF-8. */
-type LineHandler = (text: string | undefined, last: boolean) => void;
+/** The collection whose entries are loaded by reference (see the top of the file). */
+const BY_REFERENCE = 'records';
+
+/**
+ * One line of a segment: its text, or undefined when its bytes are not UTF-8, and where its bytes
+ * are in the file (the newline after it excluded).
+ */
+type LineHandler = (text: string | undefined, last: boolean, offset: number, length: number) => void;
 
 /**
  * Streams the lines of the file at `path` to `onLine`, reading `chunkBytes` at a time. `last` is
@@ -79,6 +92,7 @@ export function readLines(path: string, chunkBytes: number, onLine: LineHandler)
     let buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
     let carried = 0; // bytes of an unfinished line at the start of `buffer`
     let total = 0;
+    let base = 0; // file offset of buffer[0]
     for (;;) {
       if (carried === buffer.length) {
         const grown = Buffer.allocUnsafe(buffer.length * 2);
@@ -89,7 +103,7 @@ export function readLines(path: string, chunkBytes: number, onLine: LineHandler)
       total += read;
       const filled = carried + read;
       if (read === 0) {
-        if (filled > 0) emitLines(buffer.subarray(0, filled), onLine, true);
+        if (filled > 0) emitLines(buffer.subarray(0, filled), base, onLine, true);
         return total;
       }
       const end = buffer.lastIndexOf(NEWLINE, filled - 1);
@@ -97,22 +111,32 @@ export function readLines(path: string, chunkBytes: number, onLine: LineHandler)
         carried = filled; // no complete line yet
         continue;
       }
-      emitLines(buffer.subarray(0, end), onLine, false);
+      emitLines(buffer.subarray(0, end), base, onLine, false);
       buffer.copy(buffer, 0, end + 1, filled);
       carried = filled - end - 1;
+      base += end + 1;
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** Emits the `\n`-separated lines of `bytes`; with `torn`, the last one had no newline after it. */
-function emitLines(bytes: Buffer, onLine: LineHandler, torn: boolean): void {
+/**
+ * Emits the `\n`-separated lines of `bytes`, which start at file offset `base`; with `torn`, the
+ * last one had no newline after it.
+ */
+function emitLines(bytes: Buffer, base: number, onLine: LineHandler, torn: boolean): void {
   // Fast path: the whole run is UTF-8 (the usual case), so decode it once and split the string.
-  // Splitting text on '\n' equals splitting bytes on 0x0A: UTF-8 never uses 0x0A inside a character.
+  // Splitting text on '\n' equals splitting bytes on 0x0A: UTF-8 never uses 0x0A inside a character,
+  // so the i-th string is the bytes up to the i-th newline.
   if (isUtf8(bytes)) {
     const lines = bytes.toString('utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) onLine(lines[i], torn && i === lines.length - 1);
+    let start = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const end = i === lines.length - 1 ? bytes.length : bytes.indexOf(NEWLINE, start);
+      onLine(lines[i], torn && i === lines.length - 1, base + start, end - start);
+      start = end + 1;
+    }
     return;
   }
   let start = 0;
@@ -120,16 +144,67 @@ function emitLines(bytes: Buffer, onLine: LineHandler, torn: boolean): void {
     const newline = bytes.indexOf(NEWLINE, start);
     const end = newline < 0 ? bytes.length : newline;
     const line = bytes.subarray(start, end);
-    onLine(isUtf8(line) ? line.toString('utf8') : undefined, torn && newline < 0);
+    onLine(isUtf8(line) ? line.toString('utf8') : undefined, torn && newline < 0, base + start, end - start);
     if (newline < 0) return;
     start = newline + 1;
   }
 }
 
-/** A live entry and the segment it was read from. */
+/** Reads up to `buffer.length` bytes of the file at `path` from `offset`; returns how many. */
+function readAt(path: string, buffer: Buffer, offset: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    let filled = 0;
+    while (filled < buffer.length) {
+      const read = readSync(fd, buffer, filled, buffer.length - filled, offset + filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return filled;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads lines by position through a window of at least `size` bytes, so lines read in file order
+ * (compaction, the values of a load's records) cost one read per window rather than one per line.
+ */
+class LineWindow {
+  private path = '';
+  private start = 0;
+  private bytes = Buffer.alloc(0);
+
+  constructor(private readonly size: number) {}
+
+  /** The `length` bytes at `offset` of the file at `path`; the buffer is reused by the next read. */
+  read(path: string, offset: number, length: number): Buffer {
+    if (path !== this.path || offset < this.start || offset + length > this.start + this.bytes.length) {
+      const buffer = Buffer.allocUnsafe(Math.max(this.size, length));
+      const filled = readAt(path, buffer, offset);
+      if (filled < length) throw new Error(`${path} ends before the line at byte ${String(offset)}`);
+      this.path = path;
+      this.start = offset;
+      this.bytes = buffer.subarray(0, filled);
+    }
+    return this.bytes.subarray(offset - this.start, offset - this.start + length);
+  }
+
+  forget(): void {
+    this.path = '';
+    this.bytes = Buffer.alloc(0);
+  }
+}
+
+/**
+ * A live entry's line; `entry` is kept for every collection but `records`, whose slot is itself
+ * the `RecordRef` handed out (its offset is updated when compaction moves the line).
+ */
 interface Slot {
-  entry: StoredEntry;
   segment: number;
+  offset: number;
+  length: number;
+  entry?: StoredEntry;
 }
 
 /** What loading found in one segment. */
@@ -143,38 +218,54 @@ interface SegmentScan {
   untidy: boolean;
 }
 
-/** Writes `entries` to `path` through a temporary file, fsynced before it replaces `path`. */
-function rewrite(path: string, entries: readonly StoredEntry[]): number {
-  if (entries.length === 0) {
+/**
+ * Rewrites the segment at `path` to hold only the lines of `slots`, copied byte for byte in file
+ * order, through a temporary file fsynced before it replaces `path`; then points the slots at
+ * their new offsets (only once the rename is done, so a failed rewrite leaves them valid).
+ */
+function rewrite(path: string, slots: Slot[], window: LineWindow): void {
+  if (slots.length === 0) {
     rmSync(path, { force: true });
-    return 0;
+    return;
   }
+  slots.sort((a, b) => a.offset - b.offset);
+  const offsets = new Array<number>(slots.length);
   const temporary = `${path}.compacting`;
   const fd = openSync(temporary, 'w');
-  let written = 0;
   try {
-    let batch: string[] = [];
-    let batchLength = 0;
-    const flush = () => {
-      const bytes = Buffer.from(batch.join(''), 'utf8');
+    const batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
+    let batched = 0;
+    let written = 0;
+    const writeAll = (bytes: Buffer) => {
       for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
       written += bytes.length;
-      batch = [];
-      batchLength = 0;
     };
-    for (const entry of entries) {
-      const line = `${JSON.stringify(entry)}\n`;
-      batch.push(line);
-      batchLength += line.length;
-      if (batchLength >= WRITE_BATCH_BYTES) flush();
+    const flush = () => {
+      writeAll(batch.subarray(0, batched));
+      batched = 0;
+    };
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as Slot;
+      const line = window.read(path, slot.offset, slot.length);
+      offsets[i] = written + batched;
+      if (batched + line.length + 1 > batch.length) flush();
+      if (line.length + 1 > batch.length) {
+        writeAll(line);
+        writeAll(Buffer.from([NEWLINE]));
+        continue;
+      }
+      line.copy(batch, batched);
+      batched += line.length;
+      batch[batched++] = NEWLINE;
     }
     flush();
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+    window.forget();
   }
   renameSync(temporary, path);
-  return written;
+  for (let i = 0; i < slots.length; i++) (slots[i] as Slot).offset = offsets[i] as number;
 }
 
 /** Makes renames in `directory` durable; not every platform can open a directory (Windows). */
@@ -195,6 +286,41 @@ function syncDirectory(directory: string): void {
 export function fileStorage(directory: string, options: FileStorageOptions = {}): EmulatorStorage {
   const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const pathOf = (segment: number) => join(directory, segmentFileName(segment));
+
+  /** The value of the `records` line at `ref`; throws when it is not one. */
+  function valueAt(ref: RecordRef, window?: LineWindow): unknown {
+    const line = window
+      ? window.read(pathOf(ref.segment), ref.offset, ref.length)
+      : (() => {
+          const buffer = Buffer.allocUnsafe(ref.length);
+          if (readAt(pathOf(ref.segment), buffer, ref.offset) < ref.length) throw new Error('cut short');
+          return buffer;
+        })();
+    const entry = asStoredEntry(JSON.parse(line.toString('utf8')));
+    if (entry?.collection !== BY_REFERENCE || entry.value === undefined) throw new Error('not a record');
+    return entry.value;
+  }
+
+  // The values of the records the last load returned, read in file order through one window.
+  const loadWindow = new LineWindow(chunkBytes);
+
+  /** A `records` entry as `load` returns it: its value is read from its line when accessed. */
+  class RecordEntry implements StoredEntry {
+    readonly collection = BY_REFERENCE;
+    constructor(
+      readonly key: string,
+      readonly ref: RecordRef,
+    ) {}
+
+    get value(): unknown {
+      try {
+        return valueAt(this.ref, loadWindow);
+      } catch {
+        return undefined; // the file changed under the emulator: the core skips it as damage
+      }
+    }
+  }
 
   /** Segments present, oldest first. */
   function segments(): { n: number; path: string }[] {
@@ -249,7 +375,7 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
 
       for (const { n, path } of segments()) {
         const scan: SegmentScan = { n, path, bytes: 0, entries: 0, untidy: false };
-        scan.bytes = readLines(path, chunkBytes, (text, last) => {
+        scan.bytes = readLines(path, chunkBytes, (text, last, offset, length) => {
           if (last) scan.untidy = true; // no final newline, whether or not the line parses
           if (text === undefined) {
             tally.skip('invalid UTF-8');
@@ -282,7 +408,8 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
             live.set(entry.collection, keys);
           }
           if (entry.value === undefined) keys.delete(entry.key);
-          else keys.set(entry.key, { entry, segment: n });
+          else if (entry.collection === BY_REFERENCE) keys.set(entry.key, { segment: n, offset, length });
+          else keys.set(entry.key, { segment: n, offset, length, entry });
         });
         bytes += scan.bytes;
         scans.push(scan);
@@ -290,36 +417,43 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
 
       // A segment is dirty when fewer of its entries are live than it holds, or it is untidy.
       const liveCounts = new Map<number, number>();
-      let size = 0;
       for (const keys of live.values()) {
-        size += keys.size;
         for (const slot of keys.values()) liveCounts.set(slot.segment, (liveCounts.get(slot.segment) ?? 0) + 1);
       }
-      const dirty = new Map<number, StoredEntry[]>();
+      const dirty = new Map<number, Slot[]>();
       for (const scan of scans) {
         if (scan.untidy || scan.entries !== (liveCounts.get(scan.n) ?? 0)) dirty.set(scan.n, []);
       }
-      const entries: StoredEntry[] = new Array<StoredEntry>(size);
-      let i = 0;
-      for (const keys of live.values()) {
-        for (const slot of keys.values()) {
-          entries[i++] = slot.entry;
-          dirty.get(slot.segment)?.push(slot.entry);
+      const records: RecordEntry[] = [];
+      const entries: StoredEntry[] = [];
+      for (const [collection, keys] of live) {
+        for (const [key, slot] of keys) {
+          if (slot.entry) entries.push(slot.entry);
+          else if (collection === BY_REFERENCE) records.push(new RecordEntry(key, slot));
+          dirty.get(slot.segment)?.push(slot);
         }
       }
       live.clear();
 
       // Oldest first (see the top of the file). A failure (disk full, permissions) leaves the
-      // journal as it was, still loadable, and is reported rather than stopping the start.
+      // journal as it was, still loadable, and is reported rather than stopping the start; the
+      // slots of a segment not rewritten keep their old, still valid, offsets.
+      loadWindow.forget();
       try {
+        const window = new LineWindow(Math.max(chunkBytes, WRITE_BATCH_BYTES));
         for (const scan of scans) {
           const keep = dirty.get(scan.n);
-          if (keep) rewrite(scan.path, keep);
+          if (keep) rewrite(scan.path, keep, window);
         }
         if (dirty.size > 0) syncDirectory(directory);
       } catch (error) {
         tally.warnings.push(`could not compact the journal: ${error instanceof Error ? error.message : String(error)}`);
       }
+      dirty.clear();
+      // Records last and in file order, so reading their values in order reads each window once.
+      records.sort((a, b) => a.ref.segment - b.ref.segment || a.ref.offset - b.ref.offset);
+      for (const record of records) entries.push(record);
+      records.length = 0;
       active = findActive();
       return Promise.resolve({
         entries,
@@ -340,7 +474,20 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
     clear: () => {
       for (const { path } of segments()) rmSync(path, { force: true });
       active = { n: 0, bytes: 0, torn: false };
+      loadWindow.forget();
       return Promise.resolve();
+    },
+    readRecord: (ref) => {
+      let json: unknown;
+      try {
+        const value = valueAt(ref);
+        if (typeof value === 'object' && value !== null) json = (value as { json?: unknown }).json;
+      } catch {
+        // Reported below.
+      }
+      if (typeof json !== 'string')
+        throw new Error(`No stored record at byte ${String(ref.offset)} of ${pathOf(ref.segment)}`);
+      return json;
     },
   };
 }

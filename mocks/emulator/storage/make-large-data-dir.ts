@@ -6,7 +6,9 @@
 //   node --import tsx mocks/emulator/storage/make-large-data-dir.ts --load DIR
 //
 // Each entry is { collection: 'records', key: eventID, value: { json, sequence } }, with `json` a
-// serialized CloudTrail record of about 1 KB, as EmulatorState.ingest stores a record. Measure
+// serialized CloudTrail record of about 1.3 KB, as EmulatorState.ingest stores a record, from the
+// 89 days before the hour it is written. Event names: GetObject, PutObject, DescribeInstances,
+// AssumeRole, ListBuckets, UpdateItem. Measure
 // peak memory with `/usr/bin/time -v node --import tsx ... --load DIR`.
 /* eslint-disable no-restricted-imports -- a Node script beside file.ts, never imported by the core */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
@@ -17,7 +19,13 @@ import { DEFAULT_SEGMENT_BYTES, fileStorage, segmentFileName } from './file';
 import { describeLoadReport } from './storage';
 
 const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
-const ANCHOR = Date.UTC(2025, 5, 2, 12);
+// Records end at the hour the directory is written and go back 89 days, so all of them are
+// inside the 90-day history when the emulator loads the directory soon after (older ones would be
+// expired and deleted by the load's retention). Up to 7,689,600 records (one a second) they come
+// in ascending eventTime, as a journal written by a running emulator does.
+// eslint-disable-next-line no-restricted-properties -- a Node tool, not the emulator: the wall clock is meant
+const ANCHOR = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+const SPAN_SECONDS = 89 * 86_400;
 const NAMES = ['GetObject', 'PutObject', 'DescribeInstances', 'AssumeRole', 'ListBuckets', 'UpdateItem'];
 const SOURCES = ['s3.amazonaws.com', 's3.amazonaws.com', 'ec2.amazonaws.com', 'sts.amazonaws.com'];
 
@@ -40,7 +48,9 @@ const eventId = (n: number) =>
 function recordJson(n: number): string {
   const name = NAMES[n % NAMES.length] ?? 'GetObject';
   const source = SOURCES[n % SOURCES.length] ?? 's3.amazonaws.com';
-  const time = new Date(ANCHOR - (n % 7_776_000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const time = new Date(ANCHOR - (SPAN_SECONDS - 1 - (n % SPAN_SECONDS)) * 1000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   const bucket = `example-bucket-${String(n % 97)}`;
   return JSON.stringify({
     eventVersion: '1.09',

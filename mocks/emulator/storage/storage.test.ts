@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createHandlers } from '../../handlers';
-import { emulatorClient, server, testEmulatorOptions } from '../../node';
+import { emulatorClient, server, TEST_START, testEmulatorOptions } from '../../node';
+import { DAY, manualClock } from '../clock';
 import { createEmulator } from '../create-emulator';
 import { fileStorage, segmentFileName } from './file';
 import { indexedDbStorage } from './indexeddb';
@@ -205,8 +206,11 @@ function sampleEntries(): StoredEntry[] {
   }));
 }
 
+/** Entries as plain objects, sorted: a data directory's records read their value when accessed. */
 const byKey = (entries: readonly StoredEntry[]) =>
-  [...entries].sort((a, b) => `${a.collection}/${a.key}`.localeCompare(`${b.collection}/${b.key}`));
+  entries
+    .map(({ collection, key, value }) => ({ collection, key, value }))
+    .sort((a, b) => `${a.collection}/${a.key}`.localeCompare(`${b.collection}/${b.key}`));
 
 describe('reading the journal as a stream', () => {
   test.each([1, 2, 3, 7, 64, 4096, 1 << 20])('gives the same entries with %i-byte chunks', async (chunkBytes) => {
@@ -322,6 +326,106 @@ test('a journal written by an earlier version (one journal.jsonl) loads unchange
   expect(entries).toHaveLength(2);
   expect(report).toMatchObject({ entries: 2, skipped: 0, skippedReasons: {} });
   expect(segmentFiles(directory)).toEqual(['journal.jsonl']);
+});
+
+// --- Records by reference ---------------------------------------------------------------------
+
+test('a data directory serves stored records read back by reference, after compaction moved them', async () => {
+  const directory = tempDirectory();
+  const clock = manualClock(TEST_START);
+  const start = async () => {
+    const emulator = await createEmulator(testEmulatorOptions({ storage: fileStorage(directory), clock }));
+    server.use(...createHandlers(emulator));
+    return emulator;
+  };
+  /** This file's calls as LookupEvents returns them: eventID → CloudTrailEvent. */
+  const served = async () => {
+    const { Events } = await emulatorClient({ accessKeyId: TEST_KEY }).send(
+      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'AccessKeyId', AttributeValue: TEST_KEY }] }),
+    );
+    return new Map((Events ?? []).map((event) => [event.EventId ?? '', event.CloudTrailEvent ?? '']));
+  };
+  const offsetIn = (key: string) =>
+    readFileSync(journalOf(directory)).indexOf(`{"collection":"records","key":"${key}"`);
+
+  // Two calls a day apart.
+  await start();
+  await emulatorClient({ accessKeyId: TEST_KEY }).send(new LookupEventsCommand({ MaxResults: 2 }));
+  clock.advance(DAY);
+  await emulatorClient({ accessKeyId: TEST_KEY }).send(new LookupEventsCommand({ MaxResults: 3 }));
+  const before = await served();
+  expect(before.size).toBe(2);
+  const [older, newer] = [...before.keys()].sort((a, b) =>
+    (JSON.parse(before.get(a) ?? '') as { eventTime: string }).eventTime <
+    (JSON.parse(before.get(b) ?? '') as { eventTime: string }).eventTime
+      ? -1
+      : 1,
+  ) as [string, string];
+
+  // A damaged first line: compaction drops it, so every line after it moves.
+  writeFileSync(journalOf(directory), Buffer.concat([Buffer.from('not json\n'), readFileSync(journalOf(directory))]));
+  const offsetBefore = offsetIn(newer);
+  const second = await start();
+  expect(second.state.entry(newer)?.source).toMatchObject({ segment: 0, offset: offsetIn(newer) });
+  expect(offsetIn(newer)).toBeLessThan(offsetBefore);
+  const afterCompaction = await served();
+  expect(afterCompaction.get(older)).toBe(before.get(older));
+  expect(afterCompaction.get(newer)).toBe(before.get(newer));
+
+  // A retention delete while running (what `applyRetention` persists for a record held by
+  // nothing) appends a deletion: the newer record is still read from where the load found it.
+  const storage = fileStorage(directory);
+  const third = await createEmulator(testEmulatorOptions({ storage, clock }));
+  server.use(...createHandlers(third));
+  const entry = third.state.entry(newer);
+  if (!entry) throw new Error('the newer call was not loaded');
+  const ref = entry.source;
+  expect(typeof ref).toBe('object');
+  await storage.write([{ collection: 'records', key: older }]);
+  expect(readFileSync(journalOf(directory), 'utf8')).toContain(`{"collection":"records","key":"${older}"}`);
+  expect(third.state.jsonOf(entry)).toBe(before.get(newer));
+  expect(third.state.entry(newer)?.source).toBe(ref);
+  expect((await served()).get(newer)).toBe(before.get(newer));
+
+  // The next load compacts the deleted line away, and the newer record moves again.
+  const offsetBeforeDeletion = offsetIn(newer);
+  const fourth = await start();
+  expect(offsetIn(newer)).toBeLessThan(offsetBeforeDeletion);
+  expect(offsetIn(older)).toBe(-1);
+  expect(fourth.state.entry(newer)?.source).toMatchObject({ offset: offsetIn(newer) });
+  const afterDeletion = await served();
+  expect(afterDeletion.has(older)).toBe(false);
+  expect(afterDeletion.get(newer)).toBe(before.get(newer));
+  expect(JSON.parse(afterDeletion.get(newer) ?? '')).toMatchObject({
+    eventID: newer,
+    requestParameters: { maxResults: 3 },
+  });
+});
+
+test('readRecord reads a record back by its ref and refuses a ref that points at no record', async () => {
+  const directory = tempDirectory();
+  await fileStorage(directory).write([
+    { collection: 'meta', key: 'ids', value: 1 },
+    record(1),
+    { collection: 'meta', key: 'ids', value: 2 },
+  ]);
+  const storage = fileStorage(directory, { chunkBytes: 7 });
+  const { entries } = await storage.load();
+  const loaded = entries.find((entry) => entry.collection === 'records');
+  // Compaction dropped the first meta line, so the record moved to the start of the file.
+  expect(loaded?.ref).toEqual({ segment: 0, offset: 0, length: JSON.stringify(record(1)).length });
+  expect(loaded?.value).toEqual(record(1).value);
+  expect(storage.readRecord?.(loaded?.ref ?? { segment: 0, offset: 0, length: 0 })).toBe(
+    (record(1).value as { json: string }).json,
+  );
+  // Appends leave it where it is.
+  await storage.write([{ collection: 'records', key: record(1).key }, record(2)]);
+  expect(storage.readRecord?.(loaded?.ref ?? { segment: 0, offset: 0, length: 0 })).toBe(
+    (record(1).value as { json: string }).json,
+  );
+  const meta = { segment: 0, offset: (loaded?.ref?.length ?? 0) + 1, length: 5 };
+  expect(() => storage.readRecord?.(meta)).toThrow(/No stored record at byte/);
+  expect(() => storage.readRecord?.({ segment: 9, offset: 0, length: 5 })).toThrow(/No stored record/);
 });
 
 // --- A full browser quota ----------------------------------------------------------------------

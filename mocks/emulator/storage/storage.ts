@@ -6,6 +6,23 @@ export interface StoredEntry {
   collection: string;
   key: string;
   value?: unknown;
+  /**
+   * Set by `load` of a backend that can read a record back later (`EmulatorStorage.readRecord`):
+   * where this `records` entry's line is. Such an entry's `value` is read from storage each time
+   * it is accessed, so read it once; the core keeps the ref instead of the record's JSON.
+   */
+  ref?: RecordRef;
+}
+
+/**
+ * Where a stored record is in a data directory: segment `segment`, `length` bytes from byte
+ * `offset` (one journal line). Valid for the life of the storage that loaded it: compaction runs
+ * only inside `load`, before refs are handed out, and writes only append.
+ */
+export interface RecordRef {
+  readonly segment: number;
+  readonly offset: number;
+  readonly length: number;
 }
 
 /**
@@ -39,7 +56,8 @@ export type SkipReason = 'torn line' | 'not JSON' | 'invalid UTF-8' | 'wrong sha
  * (`load(onEntry)`): every backend must fold the whole history before it knows which entries are
  * live (a later deletion removes an earlier value), so the live set is held in memory anyway, and
  * the array shares its values with that set instead of copying them. A callback would save only
- * the array's own slots (8 bytes an entry).
+ * the array's own slots (8 bytes an entry). The data directory does not hold its records' values:
+ * each `records` entry carries a `ref` and reads its value from disk when accessed.
  */
 export interface LoadResult {
   entries: StoredEntry[];
@@ -61,6 +79,12 @@ export interface EmulatorStorage {
   write(entries: readonly StoredEntry[]): Promise<void>;
   /** Forgets everything. */
   clear(): Promise<void>;
+  /**
+   * The serialized record (`value.json`) of a `records` entry `load` returned with this `ref`,
+   * read synchronously. Only backends that hand out refs have it (the data directory), so a large
+   * history's JSON stays on disk instead of in memory. Throws when the line is no longer there.
+   */
+  readRecord?(ref: RecordRef): string;
 }
 
 /** A write failed because the backend has no room left (the browser's quota for the site). */

@@ -13,7 +13,13 @@ import {
   stopEventDataStoreIngestion,
   updateEventDataStore,
 } from './event-data-store-operations';
-import { EVENT_DATA_STORES, sweepEventDataStores, type StoredEventDataStore } from './event-data-store';
+import { SECOND } from '../../clock';
+import {
+  EVENT_DATA_STORES,
+  retentionCutoff,
+  sweepEventDataStores,
+  type StoredEventDataStore,
+} from './event-data-store';
 import { routeRecord } from './routing';
 import { seedEventDataStores } from './seed-event-data-stores';
 
@@ -41,6 +47,21 @@ export const eventDataStoresResource: ResourceDefinition = {
       // Purges are applied before a record is routed, so a purged store never takes one late.
       if (routed.at >= state.clock.now()) sweepEventDataStores(state, routed.at);
       return routeRecord(state.table<StoredEventDataStore>(EVENT_DATA_STORES).values(), routed);
+    });
+    // A store's records past its retention leave it (§8.4): queries never saw them, and this
+    // gives their memory and storage back.
+    state.onRetention((now) => {
+      sweepEventDataStores(state, now);
+      for (const store of state.table<StoredEventDataStore>(EVENT_DATA_STORES).values()) {
+        const cutoff = retentionCutoff(store, now);
+        const contents = state.contents(store.id);
+        // Contents arrive roughly in time order, but outside-AWS events may carry any eventTime.
+        if (contents.some((entry) => entry.time * SECOND < cutoff))
+          state.setContents(
+            store.id,
+            contents.filter((entry) => entry.time * SECOND >= cutoff),
+          );
+      }
     });
   },
   install: (state, { fresh }) => {

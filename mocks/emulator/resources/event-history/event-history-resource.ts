@@ -2,7 +2,7 @@
 // records, indexed as records arrive, and LookupEvents over it.
 import { LOOKUP_EVENTS_PER_SECOND } from '../../../../src/lib/cloudtrail-limits';
 import type { ResourceDefinition } from '../../resource';
-import { historyOf } from './history';
+import { historiesOf, historyOf } from './history';
 import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './lookup-events';
 
 export const eventHistoryResource: ResourceDefinition = {
@@ -20,6 +20,9 @@ export const eventHistoryResource: ResourceDefinition = {
       },
       remove: (item) => {
         if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).remove(item);
+      },
+      expire: (time) => {
+        for (const history of historiesOf(state)) history.expire(time);
       },
     });
   },

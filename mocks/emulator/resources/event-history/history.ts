@@ -28,14 +28,32 @@ function upperBound(items: readonly HistoryItem[], time: number, eventId: string
   return low;
 }
 
-function insert(items: HistoryItem[], item: HistoryItem) {
+/** How far from the end an out-of-order item is spliced in; further back, the list is sorted later. */
+const SPLICE_DISTANCE = 1024;
+
+function byKey(a: HistoryItem, b: HistoryItem): number {
+  return compare(a.entry.time, a.entry.eventId, b.entry.time, b.entry.eventId);
+}
+
+/**
+ * Adds an item in (time, eventId) order; false when it was appended out of order and the list
+ * must be sorted before it is read. New records are almost always the newest (appended), and a
+ * slightly older one is spliced in near the end; a data directory loaded out of time order would
+ * make splicing quadratic, so such items are appended and the list is sorted once.
+ */
+function insert(items: HistoryItem[], item: HistoryItem): boolean {
   const last = items.at(-1);
-  // New records are almost always the newest: append without searching.
-  if (!last || compare(last.entry.time, last.entry.eventId, item.entry.time, item.entry.eventId) < 0) {
+  if (!last || byKey(last, item) < 0) {
     items.push(item);
-    return;
+    return true;
   }
-  items.splice(upperBound(items, item.entry.time, item.entry.eventId), 0, item);
+  const at = upperBound(items, item.entry.time, item.entry.eventId);
+  if (items.length - at <= SPLICE_DISTANCE) {
+    items.splice(at, 0, item);
+    return true;
+  }
+  items.push(item);
+  return false;
 }
 
 function removeFrom(items: HistoryItem[], item: HistoryItem) {
@@ -85,13 +103,21 @@ export interface HistoryPageQuery {
 export class EventHistory {
   private readonly all: HistoryItem[] = [];
   private readonly byAttribute = new Map<LookupAttributeKey, Map<string, HistoryItem[]>>();
+  /** Lists with items appended out of order (see insert). */
+  private readonly unsorted = new Set<HistoryItem[]>();
+
+  /** Sorts the lists that insert left out of order. */
+  private settle(): void {
+    for (const items of this.unsorted) items.sort(byKey);
+    this.unsorted.clear();
+  }
 
   get size(): number {
     return this.all.length;
   }
 
   add(item: HistoryItem): void {
-    insert(this.all, item);
+    if (!insert(this.all, item)) this.unsorted.add(this.all);
     for (const [key, value] of attributeValues(item.entry)) {
       let index = this.byAttribute.get(key);
       if (!index) {
@@ -103,12 +129,27 @@ export class EventHistory {
         list = [];
         index.set(value, list);
       }
-      insert(list, item);
+      if (!insert(list, item)) this.unsorted.add(list);
     }
+  }
+
+  /** Forgets every item older than `time` (epoch seconds): they left the 90-day window. */
+  expire(time: number): void {
+    this.settle();
+    const drop = (items: HistoryItem[]) => {
+      let count = 0;
+      while (count < items.length && (items[count] as HistoryItem).entry.time < time) count++;
+      if (count > 0) items.splice(0, count);
+      return items.length;
+    };
+    drop(this.all);
+    for (const index of this.byAttribute.values())
+      for (const [value, items] of index) if (drop(items) === 0) index.delete(value);
   }
 
   /** Forgets an item (a record of a call that was rolled back). */
   remove(item: HistoryItem): void {
+    this.settle();
     removeFrom(this.all, item);
     for (const [key, value] of attributeValues(item.entry)) {
       const list = this.byAttribute.get(key)?.get(value);
@@ -118,6 +159,7 @@ export class EventHistory {
 
   /** Newest first, at most `limit` items matching the query. */
   page(query: HistoryPageQuery): HistoryItem[] {
+    this.settle();
     const items = query.attribute
       ? (this.byAttribute.get(query.attribute.key)?.get(query.attribute.value) ?? [])
       : this.all;
@@ -153,4 +195,9 @@ export function historyOf(state: EmulatorState, account: string, region: string)
     byRegion.set(key, history);
   }
   return history;
+}
+
+/** Every history of a world, for retention. */
+export function historiesOf(state: EmulatorState): Iterable<EventHistory> {
+  return histories.get(state)?.values() ?? [];
 }
