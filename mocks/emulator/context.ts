@@ -30,6 +30,11 @@ export interface RequestContext {
   readonly fromConsole: boolean;
   /** Stores and channels the call names or touches; they become the self-record's resources. */
   readonly resources: RecordResource[];
+  /**
+   * The ID of an object the call creates: a new UUID from the seeded stream, or the fixed ID a
+   * seed call names (the seeded objects keep the IDs documented in SEMANTICS.md §14).
+   */
+  newResourceId(): string;
 }
 
 /** The token the console adds to its User-Agent (SEMANTICS.md §6). */

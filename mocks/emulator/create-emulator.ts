@@ -104,6 +104,7 @@ async function loadState(
   options: EmulatorOptions,
   clock: Clock,
   stored: readonly StoredEntry[],
+  pipeline: Pipeline,
 ): Promise<{ state: EmulatorState; skipped: number }> {
   const savedConfig = stored.find((entry) => entry.collection === 'meta' && entry.key === 'config')?.value;
   const fresh = !isWorldConfig(savedConfig);
@@ -124,8 +125,9 @@ async function loadState(
     for (const collection of resource.collections ?? []) state.declareCollection(collection);
     resource.attach?.(state);
   }
-  // Entities first, so that the seeded past can be routed into the stores that exist; then the
-  // seeded and derived past; then what earlier runs saved, each record with its saved routing.
+  // Entities first (in a fresh world, the seed calls create them), so that the seeded past can be
+  // routed into the stores that exist; then the seeded and derived past; then what earlier runs
+  // saved, each record with its saved routing.
   let skipped = 0;
   for (const entry of stored) {
     if (entry.collection === 'records') continue;
@@ -134,16 +136,25 @@ async function loadState(
         state.ids.state = entry.value;
     } else if (!state.loadEntity(entry)) skipped++;
   }
+  const derived = RESOURCES.map((resource) => resource.derivedRecords?.(state) ?? []);
+  const past = derived.reduce((count, records) => count + records.length, state.seeded.count);
+  if (fresh) {
+    await options.storage.write([{ collection: 'meta', key: 'config', value: config }]);
+    // The seed calls' records number after the seeded and derived past, as on every later load.
+    state.reserveSequences(past);
+    await pipeline.seed(state);
+  }
   for (const resource of RESOURCES) resource.install?.(state, { fresh });
   state.loadSeeded();
-  for (const resource of RESOURCES) if (resource.derivedRecords) state.loadDerived(resource.derivedRecords(state));
+  let sequence = state.seeded.count;
+  for (const records of derived) {
+    state.loadDerived(records, sequence);
+    sequence += records.length;
+  }
   for (const entry of stored)
     if (entry.collection === 'records' && !state.loadStored(entry.value, entry.ref)) skipped++;
   state.applyRetention(clock.now());
-  await options.storage.write([
-    ...(fresh ? [{ collection: 'meta', key: 'config', value: config }] : []),
-    ...state.takePending(),
-  ]);
+  await options.storage.write(state.takePending());
   return { state, skipped };
 }
 
@@ -171,9 +182,6 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     throttle: typeof saved.throttle === 'boolean' ? saved.throttle : (options.throttle ?? true),
     simulator: typeof saved.simulator === 'boolean' ? saved.simulator : (options.simulator ?? true),
   };
-  const first = await loadState(options, clock, stored);
-  let state = first.state;
-  let loadReport = withWorldSkips(report, first.skipped, performance.now() - started);
   const pipeline: Pipeline = createPipeline({
     resources: RESOURCES,
     clock,
@@ -181,6 +189,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     storage: options.storage,
     state: () => state,
   });
+  const first = await loadState(options, clock, stored, pipeline);
+  let state = first.state;
+  let loadReport = withWorldSkips(report, first.skipped, performance.now() - started);
 
   return {
     newRequestId: () => state.ids.uuid(),
@@ -203,7 +214,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       pipeline.exclusive(async () => {
         await options.storage.clear();
         pipeline.clear();
-        const reloaded = await loadState({ ...options, ...next }, clock, []);
+        const reloaded = await loadState({ ...options, ...next }, clock, [], pipeline);
         state = reloaded.state;
         loadReport = withWorldSkips({ entries: 0, skipped: 0, skippedReasons: {}, bytes: 0, milliseconds: 0 }, 0, 0);
         await options.storage.write([{ collection: 'meta', key: 'settings', value: { ...settings } }]);

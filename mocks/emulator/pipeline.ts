@@ -13,7 +13,7 @@ import {
   UnsupportedOperationException,
 } from './errors';
 import { DEFAULT_REGION, isRegion, principalForAccessKey } from './identities';
-import type { OperationDefinition, Outcome, ResourceDefinition, Service, SimulatedCall } from './resource';
+import type { OperationDefinition, Outcome, ResourceDefinition, SeedCall, Service, SimulatedCall } from './resource';
 import { selfRecord } from './self-record';
 import { advanceSimulator } from './simulator';
 import type { EmulatorState } from './state';
@@ -38,6 +38,11 @@ export interface Pipeline {
   /** Runs `task` when no call is being served, and holds calls back until it ends. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   failNext(operation: string, error: ServiceError): void;
+  /**
+   * Serves the resources' seed calls of a fresh world, in time order, before it serves anyone:
+   * each at its time, validated, run, self-recorded and saved like a client's call.
+   */
+  seed(state: EmulatorState): Promise<void>;
   /** Forgets throttle buckets and injected faults (for a reset). */
   clear(): void;
 }
@@ -97,7 +102,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   /** Who makes a call, where and when; an unlisted region is refused before anything is recorded. */
-  function contextFor(state: EmulatorState, operation: string, info: RequestInfo, now: number): RequestContext {
+  function contextFor(
+    state: EmulatorState,
+    operation: string,
+    info: RequestInfo,
+    now: number,
+    resourceId?: string,
+  ): RequestContext {
     const region = info.region ?? DEFAULT_REGION;
     if (!isRegion(region))
       throw new UnsupportedOperationException(`The region ${region.slice(0, 64)} is not served by this emulator.`);
@@ -114,6 +125,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       userAgent: info.userAgent,
       fromConsole: info.userAgent?.includes(CONSOLE_USER_AGENT_TOKEN) ?? false,
       resources: [],
+      newResourceId: () => resourceId ?? state.ids.uuid(),
     };
   }
 
@@ -122,19 +134,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     definition: OperationDefinition | undefined,
     body: unknown,
     context: RequestContext,
-    simulate: boolean,
+    live: boolean,
   ): Promise<unknown> {
     const { state, operation } = context;
     let input: unknown = body;
     let outcome: Outcome;
-    applyRetention(state, context.now);
+    if (live) applyRetention(state, context.now);
     try {
       const injected = failures.get(operation);
       if (injected) {
         failures.delete(operation);
         throw injected;
       }
-      if (simulate && settings.simulator)
+      if (live && settings.simulator)
         await advanceSimulator(state, context.now, context.fromConsole, async (n, at) => {
           for (const resource of options.resources) {
             const call = resource.simulatedCall?.(state, n, at);
@@ -143,7 +155,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         });
       if (!definition)
         throw new UnsupportedOperationException(`${operation} is not supported by the CloudTrail emulator.`);
-      if (definition.rate !== undefined && settings.throttle) {
+      if (live && definition.rate !== undefined && settings.throttle) {
         const key = `${operation}/${context.account}/${context.region}`;
         if (!throttle.take(key, definition.rate, context.now)) throw new ThrottlingException('Rate exceeded');
       }
@@ -162,7 +174,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       outcome = { error: asServiceError(error) };
     }
     const record = definition?.record;
-    if (record !== false) state.ingest((record ?? selfRecord)(context, input, outcome));
+    // Routed as of the call's time: a seed call happened in the seeded past.
+    if (record !== false) state.ingest((record ?? selfRecord)(context, input, outcome), { at: context.now });
     try {
       await storage.write(state.takePending());
     } catch (error) {
@@ -198,6 +211,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
     },
     exclusive,
+    seed: async (state) => {
+      const calls: SeedCall[] = options.resources.flatMap((resource) => resource.seedCalls?.(state) ?? []);
+      for (const call of calls.sort((a, b) => a.at - b.at)) {
+        const definition = operations.get(`${call.service}:${call.operation}`);
+        const info = { ...call.info, requestId: state.ids.uuid() };
+        // A seed call that fails is a bug in the seed, not a world to start from.
+        await execute(definition, call.input, contextFor(state, call.operation, info, call.at, call.resourceId), false);
+      }
+    },
     failNext: (operation, error) => {
       failures.set(operation, error);
     },

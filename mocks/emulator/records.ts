@@ -269,16 +269,18 @@ export function projectEvent(entry: EventEntry, json: string): Event {
 export const MAX_JSON_DEPTH = 100;
 
 /**
- * Whether a parsed JSON value nests deeper than `max` levels. Iterative, so a hostile body nested
- * thousands of levels deep is measured without exhausting the call stack.
+ * Whether a parsed JSON value nests deeper than `max` levels. The recursion never goes deeper than
+ * `max`, so a hostile body nested thousands of levels deep cannot exhaust the call stack.
  */
 export function jsonDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth > max) return true;
-    for (const member of Array.isArray(current) ? current : Object.values(current)) stack.push([member, depth + 1]);
+  // Recursion stops at `max` levels, so its own depth is bounded whatever the input.
+  if (typeof value !== 'object' || value === null) return false;
+  if (max < 1) return true;
+  if (Array.isArray(value)) {
+    for (const member of value) if (jsonDeeperThan(member, max - 1)) return true;
+    return false;
   }
+  // Object.values, not for-in: a parsed "__proto__" member is an own property to measure.
+  for (const member of Object.values(value)) if (jsonDeeperThan(member, max - 1)) return true;
   return false;
 }

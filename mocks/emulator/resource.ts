@@ -37,7 +37,7 @@ export interface OperationDefinition {
   record?: ((context: RequestContext, input: unknown, outcome: Outcome) => EmulatorRecord) | false;
 }
 
-/** A call the live simulator makes, as a client would (§14). */
+/** A call the live simulator or the seed makes, as a client would (§14). */
 export interface SimulatedCall {
   readonly service: Service;
   readonly operation: string;
@@ -46,6 +46,12 @@ export interface SimulatedCall {
   readonly info: Omit<RequestInfo, 'requestId'>;
   /** Epoch ms at which the call is made. */
   readonly at: number;
+}
+
+/** A call that creates a seeded object in a fresh world, through the pipeline as a client's would. */
+export interface SeedCall extends SimulatedCall {
+  /** The fixed ID of the object it creates (SEMANTICS.md §14). */
+  readonly resourceId?: string;
 }
 
 export interface ResourceDefinition {
@@ -65,10 +71,16 @@ export interface ResourceDefinition {
    */
   install?(state: EmulatorState, options: { fresh: boolean }): void;
   /**
+   * Calls that create the resource's seeded objects in a fresh world, at their times in the
+   * seeded past; they are served by the pipeline (validated, run, self-recorded, saved) like any
+   * client's, before the seeded past is loaded.
+   */
+  seedCalls?(state: EmulatorState): readonly SeedCall[];
+  /**
    * Records the resource derives from the seed on every load (never saved), such as the seeded
    * channels' past ingestion; they are routed as of their time, like the seeded history.
    */
-  derivedRecords?(state: EmulatorState): Iterable<DerivedRecord>;
+  derivedRecords?(state: EmulatorState): readonly DerivedRecord[];
   /** The `n`th call this resource's simulated client makes at `at`, if it makes one (§14). */
   simulatedCall?(state: EmulatorState, n: number, at: number): SimulatedCall | undefined;
 }

@@ -48,6 +48,8 @@ export interface IngestOptions {
   readonly destinations?: readonly string[];
   /** A record no store takes is not kept (outside-AWS events live only in stores). */
   readonly dropUnrouted?: boolean;
+  /** Epoch ms of the routing decision; default now. Seed calls are routed as of their time. */
+  readonly at?: number;
 }
 
 /** A record's routing question: the record (built only if a selector needs it), when, and how it came. */
@@ -269,6 +271,11 @@ export class EmulatorState {
     return Math.floor((now - HISTORY_DAYS * DAY) / 1000);
   }
 
+  /** Makes records ingested from now on number after `count` (the seeded and derived past). */
+  reserveSequences(count: number): void {
+    this.nextSequence = Math.max(this.nextSequence, count);
+  }
+
   /** Current ingestion sequence: records added later have a higher number. */
   get sequence(): number {
     return this.nextSequence - 1;
@@ -407,20 +414,24 @@ export class EmulatorState {
    */
   loadSeeded(): void {
     const entries = seededEntries(this.seeded, this.intern);
+    // Seeded record i has sequence i: records saved later (seed calls included) come after.
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index] as EventEntry;
-      this.index(entry, this.nextSequence++);
+      this.index(entry, index);
+      this.nextSequence = Math.max(this.nextSequence, index + 1);
       const record = () => this.seeded.record(index);
       for (const storeId of this.route({ entry, record, at: entry.time * 1000 })) this.appendTo(storeId, entry);
     }
   }
 
   /** Loads records a resource derives from the seed (never saved), each routed as of its `at`. */
-  loadDerived(records: Iterable<DerivedRecord>): void {
+  loadDerived(records: readonly DerivedRecord[], firstSequence: number): void {
+    let sequence = firstSequence;
     for (const { record, at, destinations } of records) {
       const json = serializeRecord(record);
       const entry = toEventEntry(record, json, this.intern);
-      this.index(entry, this.nextSequence++);
+      this.index(entry, sequence++);
+      this.nextSequence = Math.max(this.nextSequence, sequence);
       for (const storeId of this.route({ entry, record: () => record, at, ...(destinations ? { destinations } : {}) }))
         this.appendTo(storeId, entry);
     }
@@ -456,7 +467,7 @@ export class EmulatorState {
   ingest(record: EmulatorRecord, options: IngestOptions = {}): EventEntry | undefined {
     const json = serializeRecord(record);
     const entry = toEventEntry(record, json, this.intern);
-    const stores = this.route({ entry, record: () => record, at: this.clock.now(), ...options });
+    const stores = this.route({ entry, record: () => record, ...options, at: options.at ?? this.clock.now() });
     if (options.dropUnrouted && stores.length === 0) return undefined;
     const sequence = this.nextSequence++;
     this.index(entry, sequence);

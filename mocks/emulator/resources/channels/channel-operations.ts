@@ -121,7 +121,7 @@ export function createChannel(input: CreateChannelRequest, context: RequestConte
       `A channel can have at most ${String(MAX_TAGS_PER_RESOURCE)} tags; ${String(tags.length)} were given.`,
     );
 
-  const id = state.ids.uuid();
+  const id = context.newResourceId();
   const channel: StoredChannel = {
     id,
     arn: channelArn(region, account, id),

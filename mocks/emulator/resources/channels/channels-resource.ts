@@ -12,7 +12,13 @@ import {
   type AuditEventsCall,
   type PutAuditEventsRequest,
 } from './put-audit-events';
-import { installSeededChannels, liveAuditCall, PAYMENTS_CHANNEL, seededChannelPast } from './seed-channels';
+import {
+  channelSeedCalls,
+  installSeededChannels,
+  liveAuditCall,
+  PAYMENTS_CHANNEL,
+  seededChannelPast,
+} from './seed-channels';
 
 export const channelsResource: ResourceDefinition = {
   name: 'channels',
@@ -35,6 +41,7 @@ export const channelsResource: ResourceDefinition = {
       },
     },
   },
+  seedCalls: channelSeedCalls,
   install: (state, { fresh }) => {
     installSeededChannels(state, fresh);
   },

@@ -17,16 +17,13 @@ import {
   type UserIdentity,
 } from '../../identities';
 import { auditEventsCallRecord, ingestAuditEvents, type AuditEvent } from './put-audit-events';
-import { saveResourcePolicy } from '../resource-policies/resource-policies';
+import { CONSOLE_USER_AGENT_TOKEN } from '../../context';
+import type { SeedCall } from '../../resource';
 import { randomStream, type Random } from '../../random';
 import type { CloudTrailRecord, EmulatorRecord, JsonObject } from '../../records';
 import { SEEDED_EVENT_DATA_STORES } from '../event-history/seed/seed-pool';
 import type { DerivedRecord, EmulatorState } from '../../state';
-import {
-  eventDataStoreArn,
-  eventDataStoreResource,
-  type StoredEventDataStore,
-} from '../event-data-stores/event-data-store';
+import { eventDataStoreArn } from '../event-data-stores/event-data-store';
 import {
   afterIngestion,
   channelArn,
@@ -329,73 +326,70 @@ function managementRecord(
 
 const CONSOLE_BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0';
 
-/** The history records that created the seeded channels and LaunchDarkly's policy (§12.3, §14). */
-function creationRecords(rng: Random, channels: readonly StoredChannel[]): CloudTrailRecord[] {
-  const [payments, launchDarkly, securityLake] = channels as [StoredChannel, StoredChannel, StoredChannel];
-  const store = eventDataStoreResource({
-    account: DEFAULT_ACCOUNT,
-    arn: INTEGRATIONS_AUDIT_ARN,
-  } as StoredEventDataStore);
-  const destinations = [{ type: 'EVENT_DATA_STORE', location: INTEGRATIONS_AUDIT_ARN }];
-  const created = (channel: StoredChannel) => ({
-    channelArn: channel.arn,
-    name: channel.name,
-    source: channel.source,
-    destinations,
-  });
-  const adminAgent = 'aws-cli/2.13.25 md/command#cloudtrail.create-channel';
+/** Who created the seeded channels, as the seed calls and the records of §14 say. */
+const ADMIN_CLI_AGENT = 'aws-cli/2.13.25 md/command#cloudtrail.create-channel';
+const SSO_CONSOLE_AGENT = `${CONSOLE_BROWSER} ${CONSOLE_USER_AGENT_TOKEN}0.1.0`;
+const ADMIN_ADDRESS = '198.51.100.61';
+
+/**
+ * The calls that created the payments and LaunchDarkly channels and LaunchDarkly's policy (§14):
+ * served by the pipeline in a fresh world, at their times, so their records are the calls' own.
+ */
+export function channelSeedCalls(state: EmulatorState): SeedCall[] {
+  const { anchor } = state.config;
+  const destinations = [{ Type: 'EVENT_DATA_STORE', Location: INTEGRATIONS_AUDIT_ARN }];
+  const launchDarklyAt = anchor - LAUNCHDARKLY_CHANNEL.createdDaysAgo * DAY;
+  const launchDarklyArn = channelArn(REGION, DEFAULT_ACCOUNT, LAUNCHDARKLY_CHANNEL.id);
+  const admin = { accessKeyId: ADMIN_ACCESS_KEY, region: REGION, sourceIp: ADMIN_ADDRESS, userAgent: ADMIN_CLI_AGENT };
+  const sso = { accessKeyId: SSO_ACCESS_KEY, region: REGION, sourceIp: ADMIN_ADDRESS, userAgent: SSO_CONSOLE_AGENT };
   return [
-    managementRecord(rng, {
-      userIdentity: identityOf(ADMIN_ACCESS_KEY, payments.createdAt),
-      eventTime: toRecordTime(payments.createdAt),
-      eventSource: 'cloudtrail.amazonaws.com',
-      eventName: 'CreateChannel',
-      sourceIPAddress: '198.51.100.61',
-      userAgent: adminAgent,
-      requestParameters: { name: payments.name, source: payments.source, destinations },
-      responseElements: created(payments),
-      resources: [channelResource(payments), store],
-    }),
-    managementRecord(rng, {
-      userIdentity: principalForAccessKey(SSO_ACCESS_KEY).identity(launchDarkly.createdAt, { console: true }),
-      eventTime: toRecordTime(launchDarkly.createdAt),
-      eventSource: 'cloudtrail.amazonaws.com',
-      eventName: 'CreateChannel',
-      sourceIPAddress: '198.51.100.61',
-      userAgent: CONSOLE_BROWSER,
-      requestParameters: { name: launchDarkly.name, source: launchDarkly.source, destinations },
-      responseElements: created(launchDarkly),
-      resources: [channelResource(launchDarkly), store],
-      sessionCredentialFromConsole: 'true',
-    }),
-    managementRecord(rng, {
-      userIdentity: principalForAccessKey(SSO_ACCESS_KEY).identity(launchDarkly.createdAt + 2 * MINUTE, {
-        console: true,
-      }),
-      eventTime: toRecordTime(launchDarkly.createdAt + 2 * MINUTE),
-      eventSource: 'cloudtrail.amazonaws.com',
-      eventName: 'PutResourcePolicy',
-      sourceIPAddress: '198.51.100.61',
-      userAgent: CONSOLE_BROWSER,
-      requestParameters: { resourceArn: launchDarkly.arn, resourcePolicy: launchDarklyPolicy(launchDarkly.arn) },
-      responseElements: { resourceArn: launchDarkly.arn, resourcePolicy: launchDarklyPolicy(launchDarkly.arn) },
-      resources: [channelResource(launchDarkly)],
-      sessionCredentialFromConsole: 'true',
-    }),
-    managementRecord(rng, {
-      // An AWS service acting on its own: the account and "AWS Internal", nothing more (§12.3).
-      userIdentity: { accountId: DEFAULT_ACCOUNT, invokedBy: 'AWS Internal' } as UserIdentity,
-      eventTime: toRecordTime(securityLake.createdAt),
-      eventSource: 'cloudtrail.amazonaws.com',
-      eventName: 'CreateServiceLinkedChannel',
-      sourceIPAddress: 'AWS Internal',
-      userAgent: 'AWS Internal',
-      requestParameters: null,
-      responseElements: null,
-      resources: [channelResource(securityLake)],
-      eventType: 'AwsServiceEvent',
-    }),
+    {
+      service: 'cloudtrail',
+      operation: 'CreateChannel',
+      input: { Name: PAYMENTS_CHANNEL.name, Source: PAYMENTS_CHANNEL.source, Destinations: destinations },
+      info: admin,
+      at: anchor - PAYMENTS_CHANNEL.createdDaysAgo * DAY,
+      resourceId: PAYMENTS_CHANNEL.id,
+    },
+    {
+      service: 'cloudtrail',
+      operation: 'CreateChannel',
+      input: { Name: LAUNCHDARKLY_CHANNEL.name, Source: LAUNCHDARKLY_CHANNEL.source, Destinations: destinations },
+      info: sso,
+      at: launchDarklyAt,
+      resourceId: LAUNCHDARKLY_CHANNEL.id,
+    },
+    {
+      service: 'cloudtrail',
+      operation: 'PutResourcePolicy',
+      input: { ResourceArn: launchDarklyArn, ResourcePolicy: launchDarklyPolicy(launchDarklyArn) },
+      info: sso,
+      at: launchDarklyAt + 2 * MINUTE,
+    },
   ];
+}
+
+/**
+ * The record of the Security Lake service-linked channel's creation (§12.3): an AWS service acting
+ * on its own, with no API call a client could make.
+ */
+function serviceLinkedCreationRecord(rng: Random, securityLake: StoredChannel): CloudTrailRecord {
+  // The stream once also drew the IDs of three fabricated creation records, which are now the seed
+  // calls' own; drawing them still keeps every later seeded ID as it was.
+  for (let draw = 0; draw < 6; draw++) rng.uuid();
+  return managementRecord(rng, {
+    // The account and "AWS Internal", nothing more (§12.3).
+    userIdentity: { accountId: DEFAULT_ACCOUNT, invokedBy: 'AWS Internal' } as UserIdentity,
+    eventTime: toRecordTime(securityLake.createdAt),
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'CreateServiceLinkedChannel',
+    sourceIPAddress: 'AWS Internal',
+    userAgent: 'AWS Internal',
+    requestParameters: null,
+    responseElements: null,
+    resources: [channelResource(securityLake)],
+    eventType: 'AwsServiceEvent',
+  });
 }
 
 /** Ingestion of one channel's seeded calls: records, data events and the resulting status. */
@@ -446,10 +440,9 @@ function seededIngestion(seed: number, anchor: number): SeededIngestion {
   const rng = randomStream(seed, 'ingestion');
   const channels = SEEDED_CHANNELS.map((channel, index) => seededChannel(channel, anchor, index + 1));
   const [payments, launchDarkly] = channels as [StoredChannel, StoredChannel];
-  const records: DerivedRecord[] = creationRecords(rng, channels).map((record) => ({
-    record,
-    at: Date.parse(record.eventTime),
-  }));
+  const [, , securityLake] = channels as [StoredChannel, StoredChannel, StoredChannel];
+  const creation = serviceLinkedCreationRecord(rng, securityLake);
+  const records: DerivedRecord[] = [{ record: creation, at: Date.parse(creation.eventTime) }];
   const paymentCalls = seededCalls(rng, PAYMENTS_SENDER, payments.createdAt, anchor);
   const partnerCalls = seededCalls(rng, LAUNCHDARKLY_SENDER, launchDarkly.createdAt, anchor);
   // Two days back, LaunchDarkly sent one event with a checksum of other bytes (§14).
@@ -479,18 +472,19 @@ export function seededChannelRecords(seed: number, anchor: number): readonly Emu
 
 /** Saves the seeded channels and LaunchDarkly's policy, as they stand at the anchor. */
 function seedChannels(state: EmulatorState, seeded: SeededIngestion): void {
-  for (const seed of SEEDED_CHANNELS) {
-    const channel = seededChannel(seed, state.config.anchor, state.nextOrder(CHANNELS));
-    saveChannel(state, { ...channel, ingestion: seeded.ingestion.get(channel.id) ?? {} });
+  // The seed calls created payments and LaunchDarkly; their past ingestion is derived, not
+  // replayed call by call, so the status it left is set here.
+  for (const seed of [PAYMENTS_CHANNEL, LAUNCHDARKLY_CHANNEL]) {
+    const channel = state.table<StoredChannel>(CHANNELS).get(seed.id);
+    if (channel) saveChannel(state, { ...channel, ingestion: seeded.ingestion.get(seed.id) ?? {} });
   }
-  const launchDarkly = channelArn(REGION, DEFAULT_ACCOUNT, LAUNCHDARKLY_CHANNEL.id);
-  saveResourcePolicy(state, launchDarkly, launchDarklyPolicy(launchDarkly));
+  // AWS services create their service-linked channels themselves: no client call exists (§12.3).
+  saveChannel(state, seededChannel(SECURITY_LAKE_CHANNEL, state.config.anchor, state.nextOrder(CHANNELS)));
 }
 
-/** Creates the seeded channels and LaunchDarkly's policy in a fresh world (§14). */
+/** Completes the seeded channels in a fresh world, after the seed calls created two of them (§14). */
 export function installSeededChannels(state: EmulatorState, fresh: boolean): void {
-  if (fresh && state.table(CHANNELS).size === 0)
-    seedChannels(state, seededIngestion(state.config.seed, state.config.anchor));
+  if (fresh) seedChannels(state, seededIngestion(state.config.seed, state.config.anchor));
 }
 
 /**

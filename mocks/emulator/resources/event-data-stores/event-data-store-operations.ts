@@ -201,7 +201,7 @@ export function createEventDataStore(
   if (!fitsQuota(state, { account: context.account, region: context.region, multiRegion }))
     throw new EventDataStoreMaxLimitExceededException(quotaMessage(context));
 
-  const id = state.ids.uuid();
+  const id = context.newResourceId();
   const store: StoredEventDataStore = {
     id,
     arn: eventDataStoreArn(context.region, context.account, id),

@@ -1,5 +1,6 @@
 // What event data stores hold (SEMANTICS.md §8.4, §9, §14): routing of new records with no
 // backfill, the seeded stores, retention, and usage, observed through the store's usage.
+import type { CloudTrailRecord } from '../../records';
 import {
   CreateEventDataStoreCommand,
   DeleteEventDataStoreCommand,
@@ -58,7 +59,8 @@ function ingestNow(overrides: Parameters<typeof buildRecord>[0] = {}, world: Emu
 
 /**
  * The seeded Management records since management-events was created (anchor − 60 days), including
- * those that created the seeded channels.
+ * the service-linked channel's creation and the seed calls after the store's own (which created
+ * integrations-audit, the two integration channels and LaunchDarkly's policy).
  */
 function seededManagementRecords() {
   const seeded = seedHistory({ seed: DEFAULT_SEED, anchor: TEST_ANCHOR, events: DEFAULT_SEEDED_EVENTS });
@@ -70,6 +72,22 @@ function seededManagementRecords() {
   }
   for (const record of seededChannelRecords(DEFAULT_SEED, TEST_ANCHOR))
     if (record.eventCategory === 'Management') records.push(record);
+  const seedCalls = [...emulator.state.allEntries()]
+    .filter(
+      (entry) =>
+        ['CreateEventDataStore', 'CreateChannel', 'PutResourcePolicy'].includes(entry.eventName) &&
+        entry.time < TEST_ANCHOR / SECOND,
+    )
+    .map((entry) => JSON.parse(emulator.state.jsonOf(entry)) as CloudTrailRecord);
+  expect(seedCalls.map((record) => record.eventName).sort()).toEqual([
+    'CreateChannel',
+    'CreateChannel',
+    'CreateEventDataStore',
+    'CreateEventDataStore',
+    'PutResourcePolicy',
+  ]);
+  // Not its own creation: no backfill.
+  for (const record of seedCalls) if (recordTimeSeconds(record.eventTime) > since) records.push(record);
   return records;
 }
 

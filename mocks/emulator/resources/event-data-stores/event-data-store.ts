@@ -147,10 +147,11 @@ export function saveEventDataStore(state: EmulatorState, store: StoredEventDataS
  * store operation and every new record, so a purge is never observable late.
  */
 export function sweepEventDataStores(state: EmulatorState, now: number): void {
-  const purged = [...state.table<StoredEventDataStore>(EVENT_DATA_STORES).values()].filter((store) =>
-    isPurged(store, now),
-  );
-  for (const store of purged) {
+  // Runs before every routed record: allocate nothing unless a store is due.
+  let purged: StoredEventDataStore[] | undefined;
+  for (const store of state.table<StoredEventDataStore>(EVENT_DATA_STORES).values())
+    if (isPurged(store, now)) (purged ??= []).push(store);
+  for (const store of purged ?? []) {
     state.remove(EVENT_DATA_STORES, store.id);
     state.setContents(store.id, []);
     // Purged with its tags, policy and queries (§8.3): they hang off its ARN.

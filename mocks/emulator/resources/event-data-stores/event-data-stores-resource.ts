@@ -21,7 +21,7 @@ import {
   type StoredEventDataStore,
 } from './event-data-store';
 import { routeRecord } from './routing';
-import { seedEventDataStores } from './seed-event-data-stores';
+import { eventDataStoreSeedCalls } from './seed-event-data-stores';
 
 export const eventDataStoresResource: ResourceDefinition = {
   name: 'event-data-stores',
@@ -64,7 +64,5 @@ export const eventDataStoresResource: ResourceDefinition = {
       }
     });
   },
-  install: (state, { fresh }) => {
-    if (fresh) seedEventDataStores(state);
-  },
+  seedCalls: eventDataStoreSeedCalls,
 };
