@@ -71,6 +71,13 @@ const importCycles = {
   },
 };
 
+// Shared by the console's import rules (ESLint replaces, not merges, a rule's options).
+const CLOUDSCAPE_BY_PATH = { name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' };
+const NO_MOCKS_IN_SRC = {
+  group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
+  message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
+};
+
 const focusedOrSkipped = [
   {
     selector:
@@ -124,13 +131,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' }],
-          patterns: [
-            {
-              group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
-              message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
-            },
-          ],
+          paths: [CLOUDSCAPE_BY_PATH],
+          patterns: [NO_MOCKS_IN_SRC],
         },
       ],
     },
@@ -169,14 +171,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' }],
+          paths: [CLOUDSCAPE_BY_PATH],
           patterns: [
             { group: ['@/features/**', '@/app/**'], message: 'A feature never imports another feature or the app.' },
             { group: ['../**'], message: 'Import shared code through @/; features stay flat.' },
-            {
-              group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
-              message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
-            },
+            NO_MOCKS_IN_SRC,
           ],
         },
       ],
@@ -190,13 +189,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' }],
+          paths: [CLOUDSCAPE_BY_PATH],
           patterns: [
             { group: ['@/features/**', '@/app/**'], message: 'Shared code never imports features or the app.' },
-            {
-              group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
-              message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
-            },
+            NO_MOCKS_IN_SRC,
           ],
         },
       ],

@@ -154,6 +154,18 @@ function refuse(
   response.end(JSON.stringify(awsJson ? { __type: name, message, Message: message } : { __type: name, message }));
 }
 
+/** Anything but the two served routes (SEMANTICS.md §3). */
+function refuseUnknownRoute(response: ServerResponse, cors: Record<string, string>): void {
+  refuse(
+    response,
+    cors,
+    'awsJson1_1',
+    404,
+    'UnknownOperationException',
+    'No operation is served at this method and path.',
+  );
+}
+
 /**
  * The body, or undefined as soon as it passes MAX_BODY_BYTES: from then on nothing more is kept
  * (the stream flows on into nothing until the connection closes after the answer).
@@ -243,14 +255,7 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     return;
   }
   if (route === undefined) {
-    refuse(
-      response,
-      cors,
-      'awsJson1_1',
-      404,
-      'UnknownOperationException',
-      'No operation is served at this method and path.',
-    );
+    refuseUnknownRoute(response, cors);
     return;
   }
   // AWS answers a content type a JSON protocol does not use with a serialization error; the
@@ -322,14 +327,7 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   }
   const answer = await getResponse(handlers, new Request(url, { method: 'POST', headers, body: new Uint8Array(body) }));
   if (!answer) {
-    refuse(
-      response,
-      cors,
-      'awsJson1_1',
-      404,
-      'UnknownOperationException',
-      'No operation is served at this method and path.',
-    );
+    refuseUnknownRoute(response, cors);
     return;
   }
   response.writeHead(answer.status, { ...cors, ...Object.fromEntries(answer.headers) });
