@@ -153,6 +153,7 @@ async function loadState(
   }
   for (const entry of stored)
     if (entry.collection === 'records' && !state.loadStored(entry.value, entry.ref)) skipped++;
+  state.finishLoading();
   state.applyRetention(clock.now());
   await options.storage.write(state.takePending());
   return { state, skipped };

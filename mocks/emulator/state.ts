@@ -36,7 +36,10 @@ export interface IndexedRecord {
 
 /** Something that indexes records as they arrive (event history), and forgets a rolled-back one. */
 export interface RecordIndexer {
-  add(item: IndexedRecord): void;
+  /** `loading` while the world loads: records may then arrive in any order. */
+  add(item: IndexedRecord, loading: boolean): void;
+  /** The world has loaded: put in order what arrived out of order. */
+  loaded?(): void;
   remove(item: IndexedRecord): void;
   /** Forgets every record whose eventTime (epoch seconds) is before `time`. */
   expire?(time: number): void;
@@ -132,6 +135,8 @@ export class EmulatorState {
   private readonly seededJson = new Map<number, string>();
   private pending: StoredEntry[] = [];
   private nextSequence = 0;
+  /** True until the world has loaded (finishLoading). */
+  private loading = true;
   /** Undo steps of the call in progress, newest last; undefined outside a transaction. */
   private undo: (() => void)[] | undefined;
   /** Ids, request ids and tokens; its position is saved so a restart never repeats an id. */
@@ -271,6 +276,12 @@ export class EmulatorState {
     return Math.floor((now - HISTORY_DAYS * DAY) / 1000);
   }
 
+  /** The world has loaded: indexes put in order what arrived out of order. */
+  finishLoading(): void {
+    this.loading = false;
+    for (const indexer of this.indexers) indexer.loaded?.();
+  }
+
   /** Makes records ingested from now on number after `count` (the seeded and derived past). */
   reserveSequences(count: number): void {
     this.nextSequence = Math.max(this.nextSequence, count);
@@ -394,7 +405,7 @@ export class EmulatorState {
 
   private index(entry: EventEntry, sequence: number): void {
     this.entries.set(entry.eventId, entry);
-    for (const indexer of this.indexers) indexer.add({ entry, sequence });
+    for (const indexer of this.indexers) indexer.add({ entry, sequence }, this.loading);
   }
 
   private unindex(entry: EventEntry, sequence: number): void {

@@ -15,8 +15,12 @@ export const eventHistoryResource: ResourceDefinition = {
   attach: (state) => {
     // Only Management records enter history (§7); Data, NetworkActivity and outside-AWS ones never do.
     state.addIndexer({
-      add: (item) => {
-        if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).add(item);
+      add: (item, loading) => {
+        if (item.entry.category === 'Management')
+          historyOf(state, item.entry.account, item.entry.region).add(item, loading);
+      },
+      loaded: () => {
+        for (const history of historiesOf(state)) history.settle();
       },
       remove: (item) => {
         if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).remove(item);

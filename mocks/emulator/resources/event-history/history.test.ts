@@ -19,9 +19,10 @@ function page(history: EventHistory, limit = 10_000) {
 
 test('pages newest first whatever order items arrive in, also far out of order', () => {
   const history = new EventHistory();
-  // 5,000 items, newest first: each lands far from the end, the case a data directory written
-  // out of time order produces.
-  for (let second = 5000; second > 0; second--) history.add(item(second, 5001 - second));
+  // 5,000 items, newest first, while the world loads: the case a data directory written out of
+  // time order produces; then one older item arriving live.
+  for (let second = 5000; second > 0; second--) history.add(item(second, 5001 - second), true);
+  history.settle();
   history.add(item(2500.5, 9999));
   const times = page(history);
   expect(times).toHaveLength(5001);

@@ -28,32 +28,28 @@ function upperBound(items: readonly HistoryItem[], time: number, eventId: string
   return low;
 }
 
-/** How far from the end an out-of-order item is spliced in; further back, the list is sorted later. */
-const SPLICE_DISTANCE = 1024;
-
 function byKey(a: HistoryItem, b: HistoryItem): number {
   return compare(a.entry.time, a.entry.eventId, b.entry.time, b.entry.eventId);
 }
 
 /**
  * Adds an item in (time, eventId) order; false when it was appended out of order and the list
- * must be sorted before it is read. New records are almost always the newest (appended), and a
- * slightly older one is spliced in near the end; a data directory loaded out of time order would
- * make splicing quadratic, so such items are appended and the list is sorted once.
+ * must be sorted before it is read. New records are almost always the newest (appended), and an
+ * older one is spliced in; while a world loads (`bulk`), a data directory written out of time
+ * order would make splicing quadratic, so such items are appended and each list sorted once.
  */
-function insert(items: HistoryItem[], item: HistoryItem): boolean {
+function insert(items: HistoryItem[], item: HistoryItem, bulk: boolean): boolean {
   const last = items.at(-1);
   if (!last || byKey(last, item) < 0) {
     items.push(item);
     return true;
   }
-  const at = upperBound(items, item.entry.time, item.entry.eventId);
-  if (items.length - at <= SPLICE_DISTANCE) {
-    items.splice(at, 0, item);
-    return true;
+  if (bulk) {
+    items.push(item);
+    return false;
   }
-  items.push(item);
-  return false;
+  items.splice(upperBound(items, item.entry.time, item.entry.eventId), 0, item);
+  return true;
 }
 
 function removeFrom(items: HistoryItem[], item: HistoryItem) {
@@ -106,8 +102,8 @@ export class EventHistory {
   /** Lists with items appended out of order (see insert). */
   private readonly unsorted = new Set<HistoryItem[]>();
 
-  /** Sorts the lists that insert left out of order. */
-  private settle(): void {
+  /** Sorts the lists that a bulk load left out of order. */
+  settle(): void {
     for (const items of this.unsorted) items.sort(byKey);
     this.unsorted.clear();
   }
@@ -116,8 +112,9 @@ export class EventHistory {
     return this.all.length;
   }
 
-  add(item: HistoryItem): void {
-    if (!insert(this.all, item)) this.unsorted.add(this.all);
+  /** Adds an item; `bulk` while a world loads (see insert). */
+  add(item: HistoryItem, bulk = false): void {
+    if (!insert(this.all, item, bulk)) this.unsorted.add(this.all);
     for (const [key, value] of attributeValues(item.entry)) {
       let index = this.byAttribute.get(key);
       if (!index) {
@@ -129,7 +126,7 @@ export class EventHistory {
         list = [];
         index.set(value, list);
       }
-      if (!insert(list, item)) this.unsorted.add(list);
+      if (!insert(list, item, bulk)) this.unsorted.add(list);
     }
   }
 
