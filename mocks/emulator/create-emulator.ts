@@ -14,6 +14,7 @@ import { channelsResource } from './resources/channels/channels-resource';
 import { eventDataStoresResource } from './resources/event-data-stores/event-data-stores-resource';
 import { eventHistoryResource } from './resources/event-history/event-history-resource';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './resources/event-history/seed/seed-history';
+import { queriesResource } from './resources/queries/queries-resource';
 import { resourcePoliciesResource } from './resources/resource-policies/resource-policies-resource';
 import { tagsResource } from './resources/tags/tags-resource';
 import type { Service } from './resource';
@@ -49,6 +50,7 @@ const RESOURCES: readonly ResourceDefinition[] = [
   eventHistoryResource,
   eventDataStoresResource,
   channelsResource,
+  queriesResource,
   resourcePoliciesResource,
   tagsResource,
 ];
