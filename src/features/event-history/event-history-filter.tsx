@@ -56,6 +56,9 @@ const filterValueSchema = z
       });
   });
 
+/** Event history's 90 days: the range the console shows when none is chosen. */
+const WHOLE_HISTORY = { key: 'last-90-days', amount: 90, unit: 'day', type: 'relative' } as const;
+
 const RELATIVE_OPTIONS: DateRangePickerProps.RelativeOption[] = [
   { key: 'last-30-minutes', amount: 30, unit: 'minute', type: 'relative' },
   { key: 'last-1-hour', amount: 1, unit: 'hour', type: 'relative' },
@@ -63,17 +66,24 @@ const RELATIVE_OPTIONS: DateRangePickerProps.RelativeOption[] = [
   { key: 'last-1-day', amount: 1, unit: 'day', type: 'relative' },
   { key: 'last-1-week', amount: 1, unit: 'week', type: 'relative' },
   { key: 'last-30-days', amount: 30, unit: 'day', type: 'relative' },
+  // Event history's whole window, and the default: it stands for no range at all.
+  { key: WHOLE_HISTORY.key, amount: 90, unit: 'day', type: 'relative' },
 ];
 
-function toPickerValue(range: TimeRange | undefined): DateRangePickerProps.Value | null {
-  if (!range) return null;
-  return range.type === 'absolute'
-    ? { type: 'absolute', startDate: range.startDate, endDate: range.endDate }
-    : { type: 'relative', amount: range.amount, unit: range.unit };
+/** The picker's value: the matching option (so the picker marks it), or the whole history by default. */
+function toPickerValue(range: TimeRange | undefined): DateRangePickerProps.Value {
+  if (!range) return WHOLE_HISTORY;
+  if (range.type === 'absolute') return { type: 'absolute', startDate: range.startDate, endDate: range.endDate };
+  const option = RELATIVE_OPTIONS.find(
+    (candidate) => candidate.amount === range.amount && candidate.unit === range.unit,
+  );
+  return { type: 'relative', amount: range.amount, unit: range.unit, ...(option ? { key: option.key } : {}) };
 }
 
 function fromPickerValue(value: DateRangePickerProps.Value | null): TimeRange | undefined {
   if (!value) return undefined;
+  if (value.type === 'relative' && value.amount === WHOLE_HISTORY.amount && value.unit === WHOLE_HISTORY.unit)
+    return undefined;
   if (value.type === 'absolute')
     return {
       type: 'absolute',

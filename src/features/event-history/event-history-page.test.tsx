@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { renderApp } from '@/testing/render-app';
@@ -173,4 +173,27 @@ test('suggests widening the search when nothing matches', async () => {
   await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
   expect(router.state.location.search).toBe('?filter=');
   expect(await within(await eventsTable()).findAllByRole('rowheader')).toHaveLength(50);
+});
+
+test('offers the whole 90 days as the default time range and marks the range in use', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp('/events');
+  await eventsTable();
+  const search = () => new URLSearchParams(router.state.location.search);
+  await user.click(screen.getByRole('button', { name: /Time range/ }));
+  expect(await screen.findByRole('radio', { name: 'Last 90 days' })).toBeChecked();
+  await user.click(screen.getByRole('radio', { name: 'Last 1 week' }));
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
+  await waitFor(() => {
+    expect(search().get('last')).toBe('1w');
+  });
+
+  await user.click(screen.getByRole('button', { name: /Time range/ }));
+  expect(await screen.findByRole('radio', { name: 'Last 1 week' })).toBeChecked();
+  await user.click(screen.getByRole('radio', { name: 'Last 90 days' }));
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
+  // The whole history is the default: no range in the link.
+  await waitFor(() => {
+    expect(search().has('last')).toBe(false);
+  });
 });
