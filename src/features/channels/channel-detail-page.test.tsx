@@ -48,6 +48,7 @@ test('shows an integration’s ARN with copy, source, destinations, ingestion st
   expect(pair('General details', 'Channel ARN')).toHaveTextContent(arn);
   expect(pair('General details', 'Source')).toHaveTextContent('LaunchDarkly (LaunchDarkly)');
   expect(pair('General details', 'Integration type')).toHaveTextContent('Direct integration');
+  expect(screen.getByText('Direct integration from LaunchDarkly')).toBeVisible();
   expect(
     await within(pair('General details', 'Destinations')).findByRole('link', { name: 'integrations-audit' }),
   ).toHaveAttribute('href', expect.stringMatching(/^\/lake\/event-data-stores\/[0-9a-f-]{36}$/));
@@ -252,4 +253,10 @@ test('renames an integration and deletes it after its name is typed', async () =
 test('an unknown channel shows a not-found page', async () => {
   renderApp('/lake/integrations/00000000-0000-4000-8000-000000000000');
   expect(await screen.findByRole('heading', { name: 'Integration not found' })).toBeVisible();
+});
+
+test('describes a custom integration in words, not as coming from "My custom integration"', async () => {
+  await openChannel(PAYMENTS, 'payments-app-audit');
+  expect(screen.getByText('Custom integration: events your own applications send')).toBeVisible();
+  expect(screen.queryByText(/from My custom integration/)).not.toBeInTheDocument();
 });

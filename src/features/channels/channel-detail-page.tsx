@@ -27,6 +27,7 @@ import { DeleteChannelModal } from './delete-channel-modal';
 import {
   accountOfArn,
   channelSourceOf,
+  integrationSummary,
   integrationTypeLabel,
   isServiceLinked,
   owningServiceOf,
@@ -117,7 +118,7 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
     <SpaceBetween size="l">
       <Header
         variant="h1"
-        description={`${source ? integrationTypeLabel(source.type) : 'Integration'} from ${sourceLabel(channel)}`}
+        description={integrationSummary(channel)}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
             <Button

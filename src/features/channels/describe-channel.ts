@@ -64,6 +64,17 @@ export function sourceLabel(channel: ChannelDetails): string {
   return channelSourceOf(channel.Source)?.name ?? channel.Source ?? '-';
 }
 
+/**
+ * The line under an integration's name: its kind and where its events come from, e.g. "Direct
+ * integration from LaunchDarkly"; a custom one's source is the customer's own applications.
+ */
+export function integrationSummary(channel: ChannelDetails): string {
+  const source = channelSourceOf(channel.Source);
+  if (!source) return `Integration from ${sourceLabel(channel)}`;
+  if (source.type === 'custom') return 'Custom integration: events your own applications send';
+  return `${integrationTypeLabel(source.type)} from ${source.name}`;
+}
+
 /** Whether a Source is the customer's own integration. */
 export function isCustomSource(source: string | undefined): boolean {
   return source === CUSTOM_CHANNEL_SOURCE;
