@@ -26,12 +26,16 @@ export function channelArnPlaceholder(region: string): string {
   return `arn:aws:cloudtrail:${region}:<account-id>:channel/<channel-id>`;
 }
 
-/** The policy letting these accounts call PutAuditEvents on the channel, with the external ID if one is given. */
+/**
+ * The policy letting these accounts call PutAuditEvents on the channel, with the external ID if
+ * one is given. Only well-formed account IDs appear, once each: the preview never shows a
+ * half-typed one (the form reports those next to their field).
+ */
 export function generateChannelPolicy(
   { accountIds, externalId }: Pick<PolicyDraft, 'accountIds' | 'externalId'>,
   channelArn: string,
 ): string {
-  const accounts = accountIds.map((id) => id.trim()).filter((id) => id !== '');
+  const accounts = [...new Set(accountIds.map((id) => id.trim()).filter((id) => AWS_ACCOUNT_ID.test(id)))];
   const statement = {
     Sid: 'AllowPutAuditEvents',
     Effect: 'Allow',

@@ -118,6 +118,21 @@ test('generates the resource policy from account IDs and an external ID, with a 
   });
 });
 
+test('the generated policy preview lists only well-formed account IDs', async () => {
+  const { user } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
+  await user.click(screen.getByRole('button', { name: 'Add account' }));
+  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '4444');
+  const preview = () =>
+    JSON.parse(screen.getByRole('region', { name: 'Generated resource policy' }).textContent) as {
+      Statement: { Principal: { AWS: string[] } }[];
+    };
+  expect(preview().Statement[0]?.Principal.AWS).toEqual(['111122223333']);
+  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '55556666');
+  expect(preview().Statement[0]?.Principal.AWS).toEqual(['111122223333', '444455556666']);
+});
+
 test('shows field errors for a bad account ID and an empty name, and sends nothing', async () => {
   const { user, name, router } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
