@@ -187,12 +187,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return outcome.output;
   }
 
-  /** A call the live simulator makes (the payments app's PutAuditEvents), served like any other. */
-  async function simulated(state: EmulatorState, call: SimulatedCall): Promise<void> {
+  /** A call the emulator makes itself (the simulator's, the seed's), at its time, like a client's. */
+  function serveOwnCall(state: EmulatorState, call: SeedCall): Promise<unknown> {
     const definition = operations.get(`${call.service}:${call.operation}`);
-    const context = contextFor(state, call.operation, { ...call.info, requestId: state.ids.uuid() }, call.at);
+    const info = { ...call.info, requestId: state.ids.uuid() };
+    return execute(definition, call.input, contextFor(state, call.operation, info, call.at, call.resourceId), false);
+  }
+
+  /** A call the live simulator makes (the payments app's PutAuditEvents). */
+  async function simulated(state: EmulatorState, call: SimulatedCall): Promise<void> {
     try {
-      await execute(definition, call.input, context, false);
+      await serveOwnCall(state, call);
     } catch {
       // A refused call is recorded like any other; the simulator carries on.
     }
@@ -213,12 +218,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     exclusive,
     seed: async (state) => {
       const calls: SeedCall[] = options.resources.flatMap((resource) => resource.seedCalls?.(state) ?? []);
-      for (const call of calls.sort((a, b) => a.at - b.at)) {
-        const definition = operations.get(`${call.service}:${call.operation}`);
-        const info = { ...call.info, requestId: state.ids.uuid() };
-        // A seed call that fails is a bug in the seed, not a world to start from.
-        await execute(definition, call.input, contextFor(state, call.operation, info, call.at, call.resourceId), false);
-      }
+      // A seed call that fails is a bug in the seed, not a world to start from: it throws.
+      for (const call of calls.sort((a, b) => a.at - b.at)) await serveOwnCall(state, call);
     },
     failNext: (operation, error) => {
       failures.set(operation, error);

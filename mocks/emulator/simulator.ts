@@ -3,14 +3,12 @@
 // other record, and about every 10 minutes a resource's simulated client makes a call through the
 // pipeline (the payments app's PutAuditEvents). Time only moves with the injected clock, so the
 // records are made lazily, on the next call, for the open stretch of time since the previous one.
-import type { EmulatorState } from './state';
+import { SIMULATOR_COLLECTION, type EmulatorState } from './state';
 
 const RECORDS_PER_MINUTE = 3;
 /** One simulated client call about every 10 minutes (§14). */
 const CLIENT_CALLS_PER_MINUTE = 1 / 10;
 const CONSOLE_OPEN_FOR = 120_000;
-/** The simulator's own collection (declared by the core). */
-export const SIMULATOR_COLLECTION = 'simulator';
 
 interface SimulatorState {
   /** Live record index: starts after the seeded past, never reused. */

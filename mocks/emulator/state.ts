@@ -7,6 +7,7 @@ import { DAY } from './clock';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
 import type { RecordRef, StoredEntry } from './storage/storage';
+import { EVENT_HISTORY_DAYS } from '../../src/lib/cloudtrail-limits';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */
 export interface WorldConfig {
@@ -95,13 +96,13 @@ function isStoredRecord(value: unknown): value is StoredRecord {
   );
 }
 
+/** Where the live simulator keeps its position (simulator.ts). */
+export const SIMULATOR_COLLECTION = 'simulator';
+
 /** Collections of the core itself; resources declare theirs. */
-// The simulator's position is the core's own too (simulator.ts).
-const CORE_COLLECTIONS = ['meta', 'records', 'counters', 'simulator'] as const;
+const CORE_COLLECTIONS = ['meta', 'records', 'counters', SIMULATOR_COLLECTION] as const;
 const ENTITY_RESERVED = new Set<string>(['meta', 'records']);
 const COUNTERS = 'counters';
-
-export const HISTORY_DAYS = 90;
 
 /** About 3 MB of recently served seeded records. */
 const SEEDED_JSON_CACHE = 2048;
@@ -273,7 +274,7 @@ export class EmulatorState {
 
   /** Start of the 90-day history window at `now` (epoch ms), in epoch seconds. */
   historyStart(now: number): number {
-    return Math.floor((now - HISTORY_DAYS * DAY) / 1000);
+    return Math.floor((now - EVENT_HISTORY_DAYS * DAY) / 1000);
   }
 
   /** The world has loaded: indexes put in order what arrived out of order. */
@@ -379,7 +380,7 @@ export class EmulatorState {
 
   /** Every entity collection as one string, for tests that check a call changed nothing. */
   fingerprint(): string {
-    const collections = [...this.tables.keys()].filter((name) => name !== 'simulator').sort();
+    const collections = [...this.tables.keys()].filter((name) => name !== SIMULATOR_COLLECTION).sort();
     return JSON.stringify(
       collections.map((name) => [
         name,
@@ -428,24 +429,26 @@ export class EmulatorState {
     // Seeded record i has sequence i: records saved later (seed calls included) come after.
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index] as EventEntry;
-      this.index(entry, index);
-      this.nextSequence = Math.max(this.nextSequence, index + 1);
-      const record = () => this.seeded.record(index);
-      for (const storeId of this.route({ entry, record, at: entry.time * 1000 })) this.appendTo(storeId, entry);
+      this.loadPast({ entry, record: () => this.seeded.record(index), at: entry.time * 1000 }, index);
     }
   }
 
   /** Loads records a resource derives from the seed (never saved), each routed as of its `at`. */
   loadDerived(records: readonly DerivedRecord[], firstSequence: number): void {
-    let sequence = firstSequence;
-    for (const { record, at, destinations } of records) {
-      const json = serializeRecord(record);
-      const entry = toEventEntry(record, json, this.intern);
-      this.index(entry, sequence++);
-      this.nextSequence = Math.max(this.nextSequence, sequence);
-      for (const storeId of this.route({ entry, record: () => record, at, ...(destinations ? { destinations } : {}) }))
-        this.appendTo(storeId, entry);
-    }
+    records.forEach(({ record, at, destinations }, index) => {
+      const entry = toEventEntry(record, serializeRecord(record), this.intern);
+      this.loadPast(
+        { entry, record: () => record, at, ...(destinations ? { destinations } : {}) },
+        firstSequence + index,
+      );
+    });
+  }
+
+  /** Indexes a record of the seeded or derived past under its fixed sequence, routed as of its time. */
+  private loadPast(routed: RoutedRecord, sequence: number): void {
+    this.index(routed.entry, sequence);
+    this.nextSequence = Math.max(this.nextSequence, sequence + 1);
+    for (const storeId of this.route(routed)) this.appendTo(storeId, routed.entry);
   }
 
   /**

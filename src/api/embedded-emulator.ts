@@ -24,7 +24,6 @@ export interface EmbeddedEmulator {
    * Calls `listener` whenever another tab, or a settings change, reset or ingest from any tab, may
    * have changed the emulator's state. This page's own API calls are not announced: its mutation
    * hooks refresh it. Returns the unsubscribe function.
-   * Optional: a single-page emulator, as in component tests, has no other tab to hear from.
    */
-  onChange?(listener: () => void): () => void;
+  onChange(listener: () => void): () => void;
 }

@@ -29,7 +29,7 @@ export function useEmbeddedEmulatorChanges(embedded: EmbeddedEmulator, queryClie
   // A subscription to an outside source, not a fetch: the effect only wires the listener.
   useEffect(
     () =>
-      embedded.onChange?.(() => {
+      embedded.onChange(() => {
         void queryClient.invalidateQueries({ predicate: isEmbeddedQuery });
       }),
     [embedded, queryClient],

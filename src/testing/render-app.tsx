@@ -15,6 +15,8 @@ const testEmbeddedEmulator: EmbeddedEmulator = {
   settings: () => Promise.resolve({ ...emulator.settings }),
   configure: (settings) => emulator.configure(settings),
   reset: resetTestEmulator,
+  // One page, one emulator: no other tab changes it behind this page's back.
+  onChange: () => () => undefined,
 };
 
 /** Renders the whole console at `url` with its real providers, a fresh query client and the test emulator. */
