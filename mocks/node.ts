@@ -1,6 +1,7 @@
 // The emulator for tests in Node: memory storage, a manual clock and a fixed seed, served through
 // msw/node so that @aws-sdk/client-cloudtrail talks to it over its normal endpoint.
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { hash } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { manualClock, MINUTE } from './emulator/clock';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/create-emulator';
@@ -17,6 +18,18 @@ export const TEST_START = TEST_ANCHOR + 30 * MINUTE;
 /** A manual clock at TEST_START; tests advance it to step through time. */
 export const testClock = manualClock(TEST_START);
 
+// Read once: under Vitest, each use of an imported binding of a Node built-in goes through an
+// interop Proxy, which costs half as much again as hashing a small event.
+const digest = hash;
+
+/**
+ * node:crypto's SHA-256 in the form the emulator checks eventDataChecksum with, lent to it by the
+ * Node entry points: the same bytes as its pure-TypeScript hash (the browser's), several times faster.
+ */
+export function nodeSha256Base64(text: string): string {
+  return digest('sha256', text, 'base64');
+}
+
 /** Options of the test emulator: throttling and live activity are off unless a test turns them on. */
 export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
   return {
@@ -26,6 +39,7 @@ export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): E
     anchor: TEST_ANCHOR,
     throttle: false,
     simulator: false,
+    sha256Base64: nodeSha256Base64,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@
 // Because it listens on a port, any web page the user opens could call it. So before anything
 // runs, a request is refused when it comes from a browser page of another origin, is not signed
 // with SigV4, has a content type its protocol does not use, or carries a body over 1 MiB.
+import { hash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -93,6 +94,8 @@ const emulator = await createEmulator({
   seededEvents: positiveInteger('events', values.events),
   throttle: !values['no-throttle'],
   simulator: !values['no-simulator'],
+  // node:crypto's SHA-256 for eventDataChecksum: the same bytes as the emulator's own, faster.
+  sha256Base64: (text) => hash('sha256', text, 'base64'),
 });
 // What the data directory held, how long it took, and what damage was skipped.
 console.log(describeLoadReport(emulator.loadReport));

@@ -8,7 +8,7 @@ import type { ResourceDefinition } from './resource';
 import { DEFAULT_SEED } from './random';
 import type { EmulatorRecord } from './records';
 import type { ServiceError } from './errors';
-import { EmulatorState, type WorldConfig } from './state';
+import { EmulatorState, type WorldConfig, type WorldServices } from './state';
 import type { EmulatorStorage, LoadReport, StoredEntry } from './storage/storage';
 import { channelsResource } from './resources/channels/channels-resource';
 import { eventDataStoresResource } from './resources/event-data-stores/event-data-stores-resource';
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   throttle?: boolean;
   /** Live activity while the console is open (SEMANTICS.md §14); on by default. */
   simulator?: boolean;
+  /** A native SHA-256 (Node entry points lend node:crypto's); default the pure-TypeScript one. */
+  sha256Base64?: WorldServices['sha256Base64'];
 }
 
 /** Runtime settings that a user may change without restarting. */
@@ -122,6 +124,7 @@ async function loadState(
     config,
     seedHistory({ seed: config.seed, anchor: config.anchor, events: config.seededEvents }),
     options.storage.readRecord?.bind(options.storage),
+    { sha256Base64: options.sha256Base64 },
   );
   for (const resource of RESOURCES) {
     for (const collection of resource.collections ?? []) state.declareCollection(collection);

@@ -33,6 +33,9 @@ export interface Random {
 }
 
 const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from(HEX, (char) => char.charCodeAt(0));
+/** The character codes of the uuid() being drawn: hyphens and the version digit stay put. */
+const UUID_CODES = Array.from('xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx', (char) => char.charCodeAt(0));
 
 /**
  * mulberry32. A class rather than closures: the seeded history builds one generator per record it
@@ -93,9 +96,25 @@ class Mulberry32 implements Random {
   }
 
   uuid(): string {
-    const hex = this.chars(32, HEX);
-    const variant = HEX.charAt(8 + this.int(4));
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    // chars(32, HEX) and then HEX.charAt(8 + int(4)), written out over the same draws of next():
+    // an id is drawn for every record ingested. floor(next() * 16) is a draw's top 4 bits and
+    // floor(next() * 4) its top 2 (next() is the 32-bit draw over 2^32, exact in a double).
+    let current = this.current;
+    let position = 0;
+    for (let index = 0; index < 33; index++) {
+      current = (current + 0x6d2b79f5) >>> 0;
+      let t = current;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const draw = (t ^ (t >>> 14)) >>> 0;
+      // Hex digits 12 and 16 are drawn but replaced: by the version (4) and by the variant, drawn last.
+      if (index === 32) UUID_CODES[19] = HEX_CODES[8 + (draw >>> 30)] as number;
+      else if (index !== 12 && index !== 16) UUID_CODES[position] = HEX_CODES[draw >>> 28] as number;
+      position += index === 7 || index === 11 || index === 15 || index === 19 ? 2 : 1;
+    }
+    this.current = current;
+    // One flat string, not a rope of 36 pieces that every record would keep.
+    return String.fromCharCode(...UUID_CODES);
   }
 
   chars(length: number, alphabet: string): string {

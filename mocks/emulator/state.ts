@@ -77,6 +77,16 @@ export interface DerivedRecord extends IngestOptions {
   readonly at: number;
 }
 
+/** What an entry point lends the world: engines that are not pure TypeScript, and tunings. */
+export interface WorldServices {
+  /**
+   * base64(SHA-256(UTF-8 bytes of text)), byte for byte what hash.ts's sha256Base64 returns, from
+   * the platform (node:crypto in Node: several times faster). PutAuditEvents checks every
+   * eventDataChecksum with it; without one (the browser), with the pure-TypeScript hash.
+   */
+  readonly sha256Base64?: (text: string) => string;
+}
+
 /** Saved form of a record that is not part of the seeded past. */
 interface StoredRecord {
   json: string;
@@ -149,6 +159,7 @@ export class EmulatorState {
     readonly seeded: SeededPast,
     /** Reads back a stored record's JSON by its ref (`EmulatorStorage.readRecord`). */
     private readonly readRecord?: (ref: RecordRef) => string,
+    readonly services: WorldServices = {},
   ) {
     this.ids = randomStream(config.seed, 'ids');
   }
@@ -489,7 +500,7 @@ export class EmulatorState {
       this.unindex(entry, sequence);
     });
     for (const storeId of stores) this.appendTo(storeId, entry);
-    const stored: StoredRecord = { json, sequence, ...(stores.length > 0 ? { stores: [...stores] } : {}) };
+    const stored: StoredRecord = stores.length > 0 ? { json, sequence, stores: [...stores] } : { json, sequence };
     this.persist({ collection: 'records', key: entry.eventId, value: stored });
     return entry;
   }

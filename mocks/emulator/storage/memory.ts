@@ -15,11 +15,22 @@ function copy<T>(value: T): T {
 /** Storage for tests: state lives as long as the object. Values are copied so callers cannot alias them. */
 export function memoryStorage(): EmulatorStorage {
   const live = new Map<string, StoredEntry>();
+  // Writes since the last load, in order: a write only copies and appends (a PutAuditEvents batch
+  // writes a hundred records), and a load, once per emulator, applies them to the live entries.
+  let ids: string[] = [];
+  let values: (StoredEntry | undefined)[] = [];
   return {
     // Entries of the wrong shape (only a caller that bypassed the types can write one) are
     // skipped and counted, as the other backends do with damage.
     load: () => {
       const started = performance.now();
+      ids.forEach((id, index) => {
+        const value = values[index];
+        if (value === undefined) live.delete(id);
+        else live.set(id, value);
+      });
+      ids = [];
+      values = [];
       const tally = new LoadTally();
       const entries: StoredEntry[] = [];
       for (const stored of live.values()) {
@@ -31,14 +42,15 @@ export function memoryStorage(): EmulatorStorage {
     },
     write: (entries) => {
       for (const entry of entries) {
-        const id = `${entry.collection}\u0000${entry.key}`;
-        if (entry.value === undefined) live.delete(id);
-        else live.set(id, copy(entry));
+        ids.push(`${entry.collection}\u0000${entry.key}`);
+        values.push(entry.value === undefined ? undefined : copy(entry));
       }
       return Promise.resolve();
     },
     clear: () => {
       live.clear();
+      ids = [];
+      values = [];
       return Promise.resolve();
     },
   };

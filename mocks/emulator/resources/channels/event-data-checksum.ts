@@ -3,6 +3,8 @@
 // with a checksum is hashed, so this is a SHA-256 (FIPS 180-4) tuned for that path: strings are
 // encoded straight into one reused buffer, read as words, and the rounds run on local variables;
 // for events of a few hundred bytes it takes about half the time of the general-purpose hash.
+// It serves the browser: in Node the entry points lend the world node:crypto's hash instead
+// (WorldServices.sha256Base64 in state.ts), about five times faster, with the same bytes.
 
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,

@@ -1,54 +1,64 @@
 // PutAuditEvents ingestion: batches of 100 valid events of about 830 bytes into a channel with two
 // ENABLED destination stores, through Emulator.putAuditEvents with memory storage (request checks,
 // per-event validation, two store writes per event, IngestionStatus, the call's own data event and
-// the write to storage), once with an eventDataChecksum on every event and once without. The
+// the write to storage), once with an eventDataChecksum on every event and once without, in Node:
+// with node:crypto's SHA-256, which the Node entry points lend the emulator. Then, printed only,
+// the checksummed batches on an emulator with its own pure-TypeScript SHA-256 (the browser's). The
 // baseline, measured in the same run, parses the same payload (the body, then each eventData).
 // Compare ratios, not absolute rates: machines differ. Target (issue 5): 50 000 events/s in Node.
 import { afterAll, bench, describe } from 'vitest';
 import { manualClock, HOUR, SECOND } from '../../clock';
 import type { PutAuditEventsResponse } from './put-audit-events';
-import { createEmulator } from '../../create-emulator';
+import { createEmulator, type Emulator } from '../../create-emulator';
 import { sha256Base64 } from '../../hash';
 import { memoryStorage } from '../../storage/memory';
+import { nodeSha256Base64 } from '../../../node';
 
 const BATCH = 100;
 const anchor = Date.UTC(2025, 5, 2, 12);
-const clock = manualClock(anchor + HOUR);
-const emulator = await createEmulator({
-  storage: memoryStorage(),
-  clock,
-  anchor,
-  seededEvents: 1000,
-  throttle: false,
-  simulator: false,
-});
 let requests = 0;
 const info = () => ({ requestId: `bench-${String(requests++)}` });
 
-const { EventDataStoreArn: second = '' } = (await emulator.serve(
-  'cloudtrail',
-  'CreateEventDataStore',
-  {
-    Name: 'second-destination',
-    MultiRegionEnabled: false,
-    AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
-  },
-  info(),
-)) as { EventDataStoreArn?: string };
-const { ChannelArn: channelArn = '' } = (await emulator.serve(
-  'cloudtrail',
-  'CreateChannel',
-  {
-    Name: 'bench-channel',
-    Source: 'Custom',
-    Destinations: [
-      { Type: 'EVENT_DATA_STORE', Location: 'e8b4d0a6-2c9f-4e17-b3a5-7f1d9c3e6b80' },
-      { Type: 'EVENT_DATA_STORE', Location: second },
-    ],
-  },
-  info(),
-)) as { ChannelArn?: string };
-clock.advance(3 * SECOND);
+/** An emulator with the bench's channel, and the channel's ARN. */
+async function benchWorld(native: boolean): Promise<{ emulator: Emulator; channelArn: string }> {
+  const clock = manualClock(anchor + HOUR);
+  const emulator = await createEmulator({
+    storage: memoryStorage(),
+    clock,
+    anchor,
+    seededEvents: 1000,
+    throttle: false,
+    simulator: false,
+    ...(native ? { sha256Base64: nodeSha256Base64 } : {}),
+  });
+  const { EventDataStoreArn: second = '' } = (await emulator.serve(
+    'cloudtrail',
+    'CreateEventDataStore',
+    {
+      Name: 'second-destination',
+      MultiRegionEnabled: false,
+      AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
+    },
+    info(),
+  )) as { EventDataStoreArn?: string };
+  const { ChannelArn: channelArn = '' } = (await emulator.serve(
+    'cloudtrail',
+    'CreateChannel',
+    {
+      Name: 'bench-channel',
+      Source: 'Custom',
+      Destinations: [
+        { Type: 'EVENT_DATA_STORE', Location: 'e8b4d0a6-2c9f-4e17-b3a5-7f1d9c3e6b80' },
+        { Type: 'EVENT_DATA_STORE', Location: second },
+      ],
+    },
+    info(),
+  )) as { ChannelArn?: string };
+  clock.advance(3 * SECOND);
+  return { emulator, channelArn };
+}
+
+const node = await benchWorld(true);
 
 /** A realistic event of about 600 bytes. */
 function eventData(index: number): string {
@@ -87,7 +97,7 @@ function payload(checksums: boolean): string {
 const body = payload(true);
 const bodyWithoutChecksums = payload(false);
 
-async function ingestBatch(text = body) {
+async function ingestBatch(text = body, { emulator, channelArn } = node) {
   // As the transport adapter hands it over: parsed, with its size as sent.
   const output = (await emulator.serve(
     'cloudtrail-data',
@@ -114,6 +124,8 @@ async function eventsPerSecond(run: () => unknown, runs: number): Promise<number
 const baselineRate = await eventsPerSecond(parseBaseline, 500);
 const ingestRate = await eventsPerSecond(() => ingestBatch(), 300);
 const plainRate = await eventsPerSecond(() => ingestBatch(bodyWithoutChecksums), 300);
+const browser = await benchWorld(false);
+const pureRate = await eventsPerSecond(() => ingestBatch(body, browser), 300);
 
 describe(`PutAuditEvents, batches of ${String(BATCH)} events into two destinations`, () => {
   bench('baseline: JSON.parse of the payload and each eventData', () => {
@@ -133,6 +145,7 @@ afterAll(() => {
       `PutAuditEvents ingestion (${String(BATCH)} events a call, 2 destinations, memory storage):`,
       `  with checksums: ${Math.round(ingestRate).toLocaleString('en-US')} events/s (target >= 50,000), ratio to baseline ${(ingestRate / baselineRate).toFixed(3)}`,
       `  without checksums: ${Math.round(plainRate).toLocaleString('en-US')} events/s, ratio to baseline ${(plainRate / baselineRate).toFixed(3)}`,
+      `  with checksums, pure-TypeScript SHA-256 (the browser's): ${Math.round(pureRate).toLocaleString('en-US')} events/s, ratio to baseline ${(pureRate / baselineRate).toFixed(3)}`,
       `  baseline (parse only): ${Math.round(baselineRate).toLocaleString('en-US')} events/s`,
       `  event size: ~${String(Math.round(body.length / BATCH))} bytes of request body per event`,
     ].join('\n'),

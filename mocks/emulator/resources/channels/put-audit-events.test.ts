@@ -24,9 +24,11 @@ import { DAY, SECOND } from '../../clock';
 import { createEmulator, type Emulator } from '../../create-emulator';
 import { sha256Base64 } from '../../hash';
 import { ADMIN_ACCESS_KEY, DEV_ACCESS_KEY, PARTNER_ACCESS_KEY } from '../../identities';
-import type { CloudTrailRecord } from '../../records';
+import { recordTimeSeconds, type CloudTrailRecord } from '../../records';
+import { mulberry32 } from '../../random';
 import { memoryStorage } from '../../storage/memory';
 import { eventDataStoreUsage } from '../event-data-stores/event-data-store';
+import { normaliseEventTime } from './put-audit-events';
 
 const ACCOUNT = '123456789012';
 const INTEGRATIONS_AUDIT_ID = 'e8b4d0a6-2c9f-4e17-b3a5-7f1d9c3e6b80';
@@ -375,6 +377,34 @@ test('the checksum is checked first, then the data', async () => {
   expect((answer.body.failed as { errorCode: string }[])[0]?.errorCode).toBe('InvalidChecksum');
 });
 
+test('the browser’s emulator, with its own SHA-256 instead of node:crypto’s, answers and stores the same', async () => {
+  const text = JSON.stringify(eventData({ eventName: 'Überweisung 💶' }), null, 2);
+  // A lone surrogate is hashed as U+FFFD, as TextEncoder and node:crypto both encode it.
+  const lone = JSON.stringify(eventData({ eventName: 'NAME' })).replace('NAME', 'x\ud800');
+  const auditEvents = [
+    auditEvent('valid', text, sha256Base64(text)),
+    auditEvent('other-bytes', text, sha256Base64(JSON.stringify(JSON.parse(text)))),
+    auditEvent('lone-surrogate', lone, sha256Base64(lone)),
+    auditEvent('absent', text),
+  ];
+  const stored = (world: Emulator, answer: Answer) =>
+    (answer.body.successful as { eventID: string }[]).map(({ eventID }) =>
+      world.state.jsonOf(world.state.entry(eventID) ?? never()),
+    );
+  const native = await send({ auditEvents });
+  expect((native.body.successful as { id: string }[]).map((entry) => entry.id)).toEqual([
+    'valid',
+    'lone-surrogate',
+    'absent',
+  ]);
+
+  const browser = await createEmulator(testEmulatorOptions({ sha256Base64: undefined }));
+  server.use(...createHandlers(browser));
+  const answer = await send({ auditEvents });
+  expect(answer).toEqual(native);
+  expect(stored(browser, answer)).toEqual(stored(emulator, native));
+});
+
 test('accepts IPv4 and IPv6 source addresses and fractional or zone-less event times', async () => {
   const cases = [
     eventData({ sourceIPAddress: '10.0.0.1' }),
@@ -387,6 +417,43 @@ test('accepts IPv4 and IPv6 source addresses and fractional or zone-less event t
   ];
   const answer = await send({ auditEvents: cases.map((data, index) => auditEvent(String(index), data)) });
   expect(answer.body.failed).toEqual([]);
+});
+
+test('an eventTime is taken when it has the form and is a real UTC time, and indexed at the second Date.parse reads', () => {
+  const FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$/;
+  // A real time reads back as itself; February 30 or 24:00 would roll over.
+  const real = (time: string) => {
+    const at = Date.parse(time);
+    return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 19) === time.slice(0, 19);
+  };
+  const texts: string[] = [];
+  for (const year of ['0000', '1900', '1970', '2000', '2024', '2025', '2100', '9999'])
+    for (const month of ['00', '01', '02', '04', '12', '13'])
+      for (const day of ['00', '01', '28', '29', '30', '31', '32'])
+        for (const time of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60'])
+          for (const tail of ['', 'Z', '.5', '.250Z', '.Z', 'ZZ', '+00:00'])
+            texts.push(`${year}-${month}-${day}T${time}${tail}`);
+  const rng = mulberry32(9);
+  const alphabet = '0123456789-T:Z.z+ \u0660';
+  for (let index = 0; index < 20_000; index++) {
+    const chars = Array.from('2024-02-29T23:59:59.250Z');
+    for (let edits = rng.int(3); edits >= 0; edits--) {
+      const at = rng.int(chars.length + 1);
+      const char = alphabet.charAt(rng.int(alphabet.length));
+      // Insert, delete or replace one character.
+      const edit = rng.int(3);
+      if (edit === 0) chars.splice(at, 0, char);
+      else if (edit === 1) chars.splice(at, 1);
+      else chars[at] = char;
+    }
+    texts.push(chars.join(''));
+  }
+  for (const text of texts) {
+    const normalised = `${text.slice(0, 19)}Z`;
+    const expected = FORM.test(text) && real(normalised) ? normalised : undefined;
+    expect(normaliseEventTime(text)).toBe(expected);
+    expect(recordTimeSeconds(normalised)).toBe(Math.floor(Date.parse(normalised) / 1000));
+  }
 });
 
 test('answers a mixed batch in request order, storing only the valid events', async () => {
