@@ -219,6 +219,7 @@ export default tseslint.config(
     ignores: [
       'mocks/emulator/storage/file.ts',
       'mocks/emulator/storage/indexeddb.ts',
+      'mocks/emulator/lake-engine/duckdb-wasm-node.ts',
       'mocks/**/*.test.ts',
       'mocks/**/*.bench.ts',
     ],

@@ -1,13 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+// With an extension, as Vite's config loader asks of local imports (`.js` resolves to the .ts file).
+import { duckDbUdfPatch } from './mocks/emulator/lake-engine/vite-plugin.js';
 
 export default defineConfig({
-  plugins: [react()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  plugins: [react(), duckDbUdfPatch()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The Lake engine's browser bindings, missing from @duckdb/duckdb-wasm's exports map.
+      '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': fileURLToPath(
+        new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+      ),
+    },
+  },
+  // Served as is, so that duckDbUdfPatch transforms it (pre-bundled dependencies skip plugins).
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  // The embedded emulator's worker is a module worker (mocks/embedded-emulator.worker.ts).
-  worker: { format: 'es' },
+  // The embedded emulator's worker is a module worker (mocks/embedded-emulator.worker.ts); the
+  // Lake engine is loaded inside it, so the worker bundle needs the duckdb-wasm patch too.
+  worker: { format: 'es', plugins: () => [duckDbUdfPatch()] },
   test: {
     projects: [
       {

@@ -24,7 +24,12 @@ interface PageEndpoint {
   onmessage: ((event: MessageEvent) => void) | null;
 }
 
-const started = createEmulator({ storage: indexedDbStorage(indexedDB, 'cloudtrail-emulator') }).then((emulator) => ({
+const started = createEmulator({
+  storage: indexedDbStorage(indexedDB, 'cloudtrail-emulator'),
+  // DuckDB (about 5 MB of wasm) is fetched on the first Lake query, never before.
+  lakeEngine: () =>
+    import('./emulator/lake-engine/duckdb-wasm-browser').then((engine) => engine.openDuckDbWasmBrowser()),
+}).then((emulator) => ({
   emulator,
   handlers: createHandlers(emulator),
 }));

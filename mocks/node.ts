@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { manualClock, MINUTE } from './emulator/clock';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/create-emulator';
 import { ADMIN_ACCESS_KEY, DEFAULT_REGION } from './emulator/identities';
+import { openDuckDbWasmNode } from './emulator/lake-engine/duckdb-wasm-node';
 import { DEFAULT_SEED } from './emulator/random';
 import { memoryStorage } from './emulator/storage/memory';
 import { createHandlers } from './handlers';
@@ -39,6 +40,7 @@ export function testEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): E
     anchor: TEST_ANCHOR,
     throttle: false,
     simulator: false,
+    lakeEngine: openDuckDbWasmNode,
     sha256Base64: nodeSha256Base64,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getResponse } from 'msw';
 import { createEmulator } from './emulator/create-emulator';
+import { openDuckDbWasmNode } from './emulator/lake-engine/duckdb-wasm-node';
 import { DEFAULT_REGION } from './emulator/identities';
 import { fileStorage } from './emulator/storage/file';
 import { describeLoadReport } from './emulator/storage/storage';
@@ -94,6 +95,7 @@ const emulator = await createEmulator({
   seededEvents: positiveInteger('events', values.events),
   throttle: !values['no-throttle'],
   simulator: !values['no-simulator'],
+  lakeEngine: openDuckDbWasmNode,
   // node:crypto's SHA-256 for eventDataChecksum: the same bytes as the emulator's own, faster.
   sha256Base64: (text) => hash('sha256', text, 'base64'),
 });

@@ -34,6 +34,10 @@ export interface EmulatorOptions {
   throttle?: boolean;
   /** Live activity while the console is open (SEMANTICS.md §14); on by default. */
   simulator?: boolean;
+  /** Opens the Lake SQL engine on first use (lake-engine/); without one, StartQuery is unsupported. */
+  lakeEngine?: WorldServices['lakeEngine'];
+  /** How long Lake queries queue and run on the clock (§10.1). */
+  queryTiming?: WorldServices['queryTiming'];
   /** A native SHA-256 (Node entry points lend node:crypto's); default the pure-TypeScript one. */
   sha256Base64?: WorldServices['sha256Base64'];
 }
@@ -124,7 +128,7 @@ async function loadState(
     config,
     seedHistory({ seed: config.seed, anchor: config.anchor, events: config.seededEvents }),
     options.storage.readRecord?.bind(options.storage),
-    { sha256Base64: options.sha256Base64 },
+    { lakeEngine: options.lakeEngine, queryTiming: options.queryTiming, sha256Base64: options.sha256Base64 },
   );
   for (const resource of RESOURCES) {
     for (const collection of resource.collections ?? []) state.declareCollection(collection);

@@ -7,6 +7,7 @@ import { DAY } from './clock';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
 import type { RecordRef, StoredEntry } from './storage/storage';
+import type { LakeEngine } from './lake-engine/engine';
 import { EVENT_HISTORY_DAYS } from '../../src/lib/cloudtrail-limits';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */
@@ -77,8 +78,20 @@ export interface DerivedRecord extends IngestOptions {
   readonly at: number;
 }
 
+/** How long Lake queries queue and run on the clock (SEMANTICS.md §10.1), in milliseconds. */
+export interface QueryTiming {
+  queuedMillis: number;
+  /** A run takes baseMillis plus the bytes scanned at bytesPerSecond, at most maxMillis. */
+  baseMillis: number;
+  bytesPerSecond: number;
+  maxMillis: number;
+}
+
 /** What an entry point lends the world: engines that are not pure TypeScript, and tunings. */
 export interface WorldServices {
+  /** Opens the Lake SQL engine (DuckDB) on first use; without one, StartQuery is unsupported. */
+  readonly lakeEngine?: () => Promise<LakeEngine>;
+  readonly queryTiming?: Partial<QueryTiming>;
   /**
    * base64(SHA-256(UTF-8 bytes of text)), byte for byte what hash.ts's sha256Base64 returns, from
    * the platform (node:crypto in Node: several times faster). PutAuditEvents checks every

@@ -88,7 +88,8 @@ const patterns = new Map<string, RegExp>();
 function patternOf(source: string): RegExp {
   let pattern = patterns.get(source);
   if (!pattern) {
-    pattern = new RegExp(source);
+    // Java's inline dot-all flag (QueryStatement's `(?s).*`) is a flag in JavaScript.
+    pattern = source.startsWith('(?s)') ? new RegExp(source.slice(4), 's') : new RegExp(source);
     patterns.set(source, pattern);
   }
   return pattern;

@@ -1,0 +1,161 @@
+// The Lake database: one table per event data store on a LakeEngine, loaded from serialized
+// records, queried with the translator's DuckDB SQL and answered as §10.3 text. Engine-neutral:
+// everything here is SQL over the LakeEngine interface.
+import type { LakeEngine } from '../../../lake-engine/engine';
+import { formatColumnSql } from './result-format';
+import {
+  createTableSql,
+  insertFromStagingSql,
+  quoteIdentifier,
+  stagingColumns,
+  type Checksum,
+  type StoreKind,
+} from './schema';
+import { registerTrinoFunctions } from './trino-functions';
+
+/** A query's result: column names (the final result keys) and rows of text, NULL as "". */
+export interface LakeRows {
+  readonly columns: string[];
+  readonly rows: string[][];
+}
+
+// Extensions are never fetched (offline, an autoload never returns), and 5/2 is 2 as in Trino.
+const SETTINGS = [
+  'SET autoinstall_known_extensions=false',
+  'SET autoload_known_extensions=false',
+  'SET integer_division=true',
+];
+
+/** Records per staging batch: bounds the Arrow buffer and the wasm heap a load needs at once. */
+const BATCH = 10_000;
+
+/**
+ * DuckDB appends where in the SQL it failed ("LINE 1: …" and a caret); that SQL is the
+ * translator's and this layer's, never the user's, so only the message itself is kept.
+ */
+function engineError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/\n+LINE \d+:[\s\S]*$/, '').trimEnd());
+}
+
+async function attempt<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw engineError(error);
+  }
+}
+
+export interface LakeDatabaseOptions {
+  /**
+   * base64(SHA-256) for eventjsonchecksum, byte for byte what hash.ts's sha256Base64 returns
+   * (the default); an entry point may lend a faster native one.
+   */
+  readonly sha256Base64?: Checksum;
+}
+
+export class LakeDatabase {
+  private stagingTables = 0;
+
+  private constructor(
+    readonly engine: LakeEngine,
+    private readonly checksum: Checksum | undefined,
+  ) {}
+
+  /** Prepares an engine: settings, then the Trino functions (trino-functions.ts). */
+  static async open(engine: LakeEngine, options: LakeDatabaseOptions = {}): Promise<LakeDatabase> {
+    await engine.exec(SETTINGS.join('; '));
+    await registerTrinoFunctions(engine);
+    return new LakeDatabase(engine, options.sha256Base64);
+  }
+
+  /** Creates the empty table of a store of this kind (§11). */
+  createTable(table: string, kind: StoreKind): Promise<void> {
+    return attempt(() => this.engine.exec(createTableSql(table, kind)));
+  }
+
+  /** Appends serialized records (§5) to a store's table, all or none. */
+  async appendRecords(table: string, kind: StoreKind, jsons: readonly string[]): Promise<void> {
+    if (jsons.length === 0) return;
+    const staging = `lake_staging_${String(++this.stagingTables)}__`;
+    await attempt(async () => {
+      await this.engine.exec('BEGIN TRANSACTION');
+      try {
+        for (let start = 0; start < jsons.length; start += BATCH) {
+          await this.engine.createTableFromColumns(
+            staging,
+            stagingColumns(kind, jsons.slice(start, start + BATCH), this.checksum),
+          );
+          await this.engine.exec(
+            `${insertFromStagingSql(table, kind, staging)}; DROP TABLE ${quoteIdentifier(staging)}`,
+          );
+        }
+        await this.engine.exec('COMMIT');
+      } catch (error) {
+        await this.engine.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Deletes the records whose eventTime is before `epochMs` (retention). */
+  deleteBefore(table: string, epochMs: number): Promise<void> {
+    const micros = `${String(Math.trunc(epochMs))}::BIGINT * 1000`;
+    return attempt(() =>
+      this.engine.exec(`DELETE FROM ${quoteIdentifier(table)} WHERE eventtime < make_timestamp(${micros})`),
+    );
+  }
+
+  /** Creates or replaces a view of a table's records up to eventTime `epochMs` (a past snapshot). */
+  createSnapshotView(view: string, table: string, epochMs: number): Promise<void> {
+    const micros = `${String(Math.trunc(epochMs))}::BIGINT * 1000`;
+    return attempt(() =>
+      this.engine.exec(
+        `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(view)} AS SELECT * FROM ${quoteIdentifier(table)} WHERE eventtime <= make_timestamp(${micros})`,
+      ),
+    );
+  }
+
+  /** Drops a store's table, if it exists. */
+  dropTable(table: string): Promise<void> {
+    return attempt(() => this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`));
+  }
+
+  /** The statement wrapped so that every column comes back as its text; and its column names. */
+  private async formatted(sql: string): Promise<{ columns: string[]; sql: string }> {
+    const statement = sql.trim().replace(/;\s*$/, '');
+    const described = await this.engine.query(`DESCRIBE ${statement}`);
+    const columns = described.rows.map(([name]) => name ?? '');
+    const types = described.rows.map(([, type]) => type ?? 'VARCHAR');
+    const names = columns.map((_, index) => `c${String(index)}`);
+    const select = names.map((name, index) => `${formatColumnSql(name, types[index] ?? 'VARCHAR')} AS ${name}`);
+    // The newline ends any line comment the statement finishes with.
+    return { columns, sql: `SELECT ${select.join(', ')} FROM (${statement}\n) AS lake_q__(${names.join(', ')})` };
+  }
+
+  /**
+   * Runs a SELECT (the translator's DuckDB SQL, whose column names are the result keys) and
+   * returns every value as §10.3 text, in the statement's row order; a NULL is "".
+   */
+  run(sql: string): Promise<LakeRows> {
+    return attempt(async () => {
+      const { columns, sql: wrapped } = await this.formatted(sql);
+      const result = await this.engine.query(wrapped);
+      return { columns, rows: result.rows.map((row) => row.map((value) => value ?? '')) };
+    });
+  }
+
+  /** The first column of the first row as §10.3 text; null for NULL or no row. */
+  scalar(sql: string): Promise<string | null> {
+    return attempt(async () => {
+      const { sql: wrapped } = await this.formatted(sql);
+      const result = await this.engine.query(`${wrapped} LIMIT 1`);
+      return result.rows[0]?.[0] ?? null;
+    });
+  }
+
+  /** Closes the engine. */
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}

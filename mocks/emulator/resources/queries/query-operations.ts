@@ -1,0 +1,421 @@
+// StartQuery, DescribeQuery, GetQueryResults, ListQueries and CancelQuery (SEMANTICS.md §10). A
+// query is translated from CloudTrail Lake's Trino dialect (lake-sql/), run on the Lake engine at
+// StartQuery over a snapshot of its stores (lake-mirror.ts), and then shown on the clock.
+import type {
+  CancelQueryRequest,
+  CancelQueryResponse,
+  DescribeQueryRequest,
+  DescribeQueryResponse,
+  GetQueryResultsRequest,
+  GetQueryResultsResponse,
+  ListQueriesRequest,
+  ListQueriesResponse,
+  StartQueryRequest,
+  StartQueryResponse,
+} from '@aws-sdk/client-cloudtrail';
+import type { RequestContext } from '../../context';
+import {
+  InactiveEventDataStoreException,
+  InactiveQueryException,
+  InvalidDateRangeException,
+  InvalidNextTokenException,
+  InvalidParameterException,
+  MaxConcurrentQueriesException,
+  QueryIdNotFoundException,
+  ServiceError,
+  UnsupportedOperationException,
+} from '../../errors';
+import { fingerprint, tokenSigner } from '../../next-token';
+import type { EmulatorState } from '../../state';
+import {
+  EVENT_DATA_STORES,
+  eventDataStoreStatus,
+  isPurged,
+  resolveEventDataStore,
+  type StoredEventDataStore,
+} from '../event-data-stores/event-data-store';
+import { QUERY_ALIASES, type StoredQueryAlias } from './generate-query';
+import { lakeKind, lakeMirror, lakeTableName, snapshotViewName, type ScanRange } from './lake-mirror';
+import type { TranslatedQuery } from './lake-sql/translate';
+import {
+  describeStatistics,
+  executionMillis,
+  isActive,
+  isExpired,
+  MAX_CONCURRENT_QUERIES,
+  QUERIES,
+  queryStatus,
+  queryTiming,
+  resultStatistics,
+  type QueryOutcome,
+  type StoredQuery,
+} from './query';
+
+const DEFAULT_MAX_QUERY_RESULTS = 1000;
+const DEFAULT_LIST_QUERIES_RESULTS = 100;
+
+function queriesIn(state: EmulatorState, account: string, region: string): StoredQuery[] {
+  return [...state.table<StoredQuery>(QUERIES).values()].filter(
+    (query) => query.account === account && query.region === region,
+  );
+}
+
+function storeOf(state: EmulatorState, arn: string): StoredEventDataStore | undefined {
+  const id = arn.slice(arn.lastIndexOf('/') + 1);
+  return state.table<StoredEventDataStore>(EVENT_DATA_STORES).get(id);
+}
+
+/** The query with this ID in the caller's account and region, unexpired, its stores not purged (§10.3). */
+function findQuery(context: RequestContext, queryId: string): StoredQuery {
+  const query = context.state.table<StoredQuery>(QUERIES).get(queryId);
+  const gone =
+    !query ||
+    query.account !== context.account ||
+    query.region !== context.region ||
+    isExpired(query, context.now) ||
+    query.storeArns.some((arn) => {
+      const store = storeOf(context.state, arn);
+      return !store || isPurged(store, context.now);
+    });
+  if (gone) throw new QueryIdNotFoundException(`The query ID '${queryId}' was not found.`);
+  return query;
+}
+
+/** A query whose store is being deleted cannot be read (§10.3). */
+function checkStoresActive(context: RequestContext, query: StoredQuery): void {
+  for (const arn of query.storeArns) {
+    const store = storeOf(context.state, arn);
+    if (store && eventDataStoreStatus(store, context.now) === 'PENDING_DELETION')
+      throw new InactiveEventDataStoreException(`The event data store '${arn}' is pending deletion.`);
+  }
+}
+
+/** The statement a StartQuery names, directly or through a GenerateQuery alias (§10.1 rule 1). */
+function statementOf(
+  input: StartQueryRequest,
+  context: RequestContext,
+): { statement: string; alias?: StoredQueryAlias } {
+  if ((input.QueryStatement === undefined) === (input.QueryAlias === undefined))
+    throw new InvalidParameterException('Specify exactly one of QueryStatement and QueryAlias.');
+  if (input.QueryStatement !== undefined) return { statement: input.QueryStatement };
+  const alias = context.state.table<StoredQueryAlias>(QUERY_ALIASES).get(input.QueryAlias ?? '');
+  if (!alias || alias.account !== context.account || alias.region !== context.region)
+    throw new InvalidParameterException(`The query alias '${input.QueryAlias ?? ''}' was not found.`);
+  return { statement: alias.queryStatement, alias };
+}
+
+/** What running a statement on the engine found: the outcome and the statistics (§10.2). */
+interface Execution {
+  readonly outcome: QueryOutcome;
+  readonly eventsScanned: number;
+  readonly bytesScanned: number;
+  readonly eventsMatched: number;
+}
+
+/** DuckDB's binder, catalog and parser errors are about the statement: nothing was read (§10.2). */
+function isSemanticError(message: string): boolean {
+  return /^(Binder|Catalog|Parser|Not implemented) Error/i.test(message);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs a translated statement over its stores as they are now, or, for a query of the seeded past,
+ * as they were at `snapshotAt` (records up to that eventTime).
+ */
+async function execute(
+  state: EmulatorState,
+  translated: TranslatedQuery,
+  stores: ReadonlyMap<string, StoredEventDataStore>,
+  now: number,
+  snapshotAt?: number,
+): Promise<Execution> {
+  const opening = lakeMirror(state);
+  if (!opening) throw new UnsupportedOperationException('This emulator was started without a Lake query engine.');
+  const mirror = await opening;
+  const { database } = mirror;
+  const boundTime = async (sql: string) =>
+    Number(await database.scalar(`SELECT epoch_ms(CAST((${sql}) AS TIMESTAMP))`));
+  let eventsScanned = 0;
+  let bytesScanned = 0;
+  let eventsMatched = 0;
+  try {
+    for (const [table, store] of stores) {
+      const index = await mirror.sync(state, store, now);
+      if (snapshotAt !== undefined) await mirror.snapshotView(table, store, snapshotAt);
+      const scan = translated.scans.find((candidate) => candidate.table === table);
+      let upper = scan?.upper ? { time: await boundTime(scan.upper.sql), inclusive: scan.upper.inclusive } : undefined;
+      if (snapshotAt !== undefined && (upper === undefined || upper.time > snapshotAt))
+        upper = { time: snapshotAt, inclusive: true };
+      const range: ScanRange = {
+        ...(scan?.lower ? { lower: { time: await boundTime(scan.lower.sql), inclusive: scan.lower.inclusive } } : {}),
+        ...(upper ? { upper } : {}),
+      };
+      const scanned = index.scan(range);
+      eventsScanned += scanned.events;
+      bytesScanned += scanned.bytes;
+    }
+    if (translated.failure !== undefined)
+      return {
+        outcome: { kind: 'failed', message: translated.failure, scanned: false },
+        eventsScanned,
+        bytesScanned,
+        eventsMatched,
+      };
+    const result = await database.run(translated.sql);
+    for (const sql of translated.matchedSql) eventsMatched += Number((await database.scalar(sql)) ?? 0);
+    return {
+      outcome: { kind: 'finished', columns: result.columns, rows: result.rows },
+      eventsScanned,
+      bytesScanned,
+      eventsMatched,
+    };
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    const message = errorMessage(error);
+    return {
+      outcome: { kind: 'failed', message, scanned: !isSemanticError(message) },
+      eventsScanned,
+      bytesScanned,
+      eventsMatched: 0,
+    };
+  }
+}
+
+/**
+ * Translates a statement for `context`, resolving each store it reads once (§10.1 rule 3). The
+ * translator (a Trino grammar, about 1 MB) is loaded on the first query, as the engine is.
+ */
+async function translate(
+  statement: string,
+  context: RequestContext,
+  snapshotAt?: number,
+): Promise<{ translated: TranslatedQuery; stores: Map<string, StoredEventDataStore> }> {
+  const { translateLakeQuery } = await import('./lake-sql/translate');
+  const stores = new Map<string, StoredEventDataStore>();
+  const resolved = new Map<string, StoredEventDataStore>();
+  const translated = translateLakeQuery(statement, {
+    now: snapshotAt ?? context.now,
+    resolveStore: (reference) => {
+      // Resolved once per reference: each store joins the self-record's resources once.
+      const store = resolved.get(reference) ?? resolveEventDataStore(context, reference);
+      resolved.set(reference, store);
+      if (eventDataStoreStatus(store, context.now) === 'PENDING_DELETION')
+        throw new InactiveEventDataStoreException(`The event data store '${store.arn}' is pending deletion.`);
+      stores.set(lakeTableName(store.id), store);
+      return {
+        table: snapshotAt === undefined ? lakeTableName(store.id) : snapshotViewName(store.id, snapshotAt),
+        kind: lakeKind(store.kind),
+      };
+    },
+  });
+  return { translated, stores };
+}
+
+function timedQuery(state: EmulatorState, base: Omit<StoredQuery, 'queuedMillis' | 'executionMillis'>): StoredQuery {
+  const timing = queryTiming(state);
+  const semantic = base.outcome.kind === 'failed' && !base.outcome.scanned;
+  return {
+    ...base,
+    queuedMillis: timing.queuedMillis,
+    executionMillis: semantic ? timing.baseMillis : executionMillis(timing, base.bytesScanned),
+  };
+}
+
+export async function startQuery(input: StartQueryRequest, context: RequestContext): Promise<StartQueryResponse> {
+  const { state } = context;
+  const { statement, alias } = statementOf(input, context);
+  if (!state.services.lakeEngine)
+    throw new UnsupportedOperationException('This emulator was started without a Lake query engine.');
+  const { translated, stores } = await translate(statement, context);
+  const active = queriesIn(state, context.account, context.region).filter((query) =>
+    isActive(queryStatus(query, context.now)),
+  );
+  if (active.length >= MAX_CONCURRENT_QUERIES)
+    throw new MaxConcurrentQueriesException(
+      `You already have ${String(MAX_CONCURRENT_QUERIES)} queries running or queued. Wait for one to finish, or cancel one.`,
+    );
+  const execution = await execute(state, translated, stores, context.now);
+  const queryId = context.newResourceId();
+  const query = timedQuery(state, {
+    queryId,
+    account: context.account,
+    region: context.region,
+    statement,
+    ...(alias ? { alias: alias.alias, prompt: alias.prompt } : {}),
+    storeArns: [...stores.values()].map((store) => store.arn),
+    createdAt: context.now,
+    ...execution,
+    ...(input.DeliveryS3Uri === undefined ? {} : { deliveryS3Uri: input.DeliveryS3Uri }),
+  });
+  state.put(QUERIES, queryId, query);
+  const owner = [...stores.values()][0]?.account ?? context.account;
+  return { QueryId: queryId, EventDataStoreOwnerAccountId: owner };
+}
+
+/**
+ * A query of the seeded past is run the first time it is read, over its stores as they were when
+ * it started, and saved from then on.
+ */
+async function materialized(context: RequestContext, query: StoredQuery): Promise<StoredQuery> {
+  if (query.outcome.kind !== 'deferred') return query;
+  const { translated, stores } = await translate(query.statement, context, query.createdAt);
+  const execution = await execute(context.state, translated, stores, context.now, query.createdAt);
+  const done = timedQuery(context.state, { ...query, ...execution });
+  context.state.put(QUERIES, query.queryId, done);
+  return done;
+}
+
+/** The query a DescribeQuery names: by ID, or the latest started from an alias (§10.4). */
+function describedQuery(input: DescribeQueryRequest, context: RequestContext): StoredQuery {
+  if ((input.QueryId === undefined) === (input.QueryAlias === undefined))
+    throw new InvalidParameterException('Specify exactly one of QueryId and QueryAlias.');
+  if (input.QueryId !== undefined) return findQuery(context, input.QueryId);
+  const latest = queriesIn(context.state, context.account, context.region)
+    .filter((query) => query.alias === input.QueryAlias && !isExpired(query, context.now))
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!latest) throw new QueryIdNotFoundException(`No query was started from the alias '${input.QueryAlias ?? ''}'.`);
+  return findQuery(context, latest.queryId);
+}
+
+function deliveryStatus(query: StoredQuery, now: number): DescribeQueryResponse['DeliveryStatus'] {
+  switch (queryStatus(query, now)) {
+    case 'FINISHED':
+      return 'SUCCESS';
+    case 'FAILED':
+    case 'TIMED_OUT':
+      return 'FAILED';
+    case 'CANCELLED':
+      return 'CANCELLED';
+    default:
+      return 'PENDING';
+  }
+}
+
+export async function describeQuery(
+  input: DescribeQueryRequest,
+  context: RequestContext,
+): Promise<DescribeQueryResponse> {
+  const query = await materialized(context, describedQuery(input, context));
+  const status = queryStatus(query, context.now);
+  return {
+    QueryId: query.queryId,
+    QueryString: query.statement,
+    QueryStatus: status,
+    QueryStatistics: describeStatistics(query, context.now),
+    ...(status === 'FAILED' && query.outcome.kind === 'failed' ? { ErrorMessage: query.outcome.message } : {}),
+    ...(query.deliveryS3Uri === undefined
+      ? {}
+      : { DeliveryS3Uri: query.deliveryS3Uri, DeliveryStatus: deliveryStatus(query, context.now) }),
+    ...(query.prompt === undefined ? {} : { Prompt: query.prompt }),
+    EventDataStoreOwnerAccountId: query.account,
+  };
+}
+
+interface ResultsToken {
+  q: string;
+  /** Rows already returned. */
+  o: number;
+}
+
+function isResultsToken(value: unknown): value is ResultsToken {
+  if (typeof value !== 'object' || value === null) return false;
+  const token = value as Record<string, unknown>;
+  return typeof token.q === 'string' && typeof token.o === 'number' && Number.isSafeInteger(token.o) && token.o >= 0;
+}
+
+export async function getQueryResults(
+  input: GetQueryResultsRequest,
+  context: RequestContext,
+): Promise<GetQueryResultsResponse> {
+  const found = findQuery(context, input.QueryId ?? '');
+  checkStoresActive(context, found);
+  const query = await materialized(context, found);
+  const signer = tokenSigner(context.state.config.seed);
+  let offset = 0;
+  if (input.NextToken !== undefined) {
+    const token = signer.verify(input.NextToken);
+    if (!isResultsToken(token) || token.q !== query.queryId)
+      throw new InvalidNextTokenException('The NextToken is not valid for this query.');
+    offset = token.o;
+  }
+  const status = queryStatus(query, context.now);
+  if (status === 'FAILED' && query.outcome.kind === 'failed')
+    return {
+      QueryStatus: status,
+      QueryStatistics: resultStatistics(query, context.now, 0),
+      ErrorMessage: query.outcome.message,
+    };
+  const rows = status === 'FINISHED' && query.outcome.kind === 'finished' ? query.outcome.rows : [];
+  const columns = query.outcome.kind === 'finished' ? query.outcome.columns : [];
+  const limit = input.MaxQueryResults ?? DEFAULT_MAX_QUERY_RESULTS;
+  const page = rows.slice(offset, offset + limit);
+  const next = offset + page.length;
+  return {
+    QueryStatus: status,
+    QueryStatistics: resultStatistics(query, context.now, page.length),
+    QueryResultRows: page.map((row) => columns.map((column, index) => ({ [column]: row[index] ?? '' }))),
+    ...(next < rows.length ? { NextToken: signer.sign({ q: query.queryId, o: next } satisfies ResultsToken) } : {}),
+  };
+}
+
+interface ListToken {
+  f: string;
+  o: number;
+}
+
+function isListToken(value: unknown): value is ListToken {
+  if (typeof value !== 'object' || value === null) return false;
+  const token = value as Record<string, unknown>;
+  return typeof token.f === 'string' && typeof token.o === 'number' && Number.isSafeInteger(token.o) && token.o >= 0;
+}
+
+export function listQueries(input: ListQueriesRequest, context: RequestContext): ListQueriesResponse {
+  const store = resolveEventDataStore(context, input.EventDataStore ?? '');
+  if (eventDataStoreStatus(store, context.now) === 'PENDING_DELETION')
+    throw new InactiveEventDataStoreException(`The event data store '${store.arn}' is pending deletion.`);
+  const start = input.StartTime?.getTime();
+  const end = input.EndTime?.getTime();
+  if (start !== undefined && end !== undefined && start > end)
+    throw new InvalidDateRangeException('The StartTime must not be after the EndTime.');
+  const matching = queriesIn(context.state, context.account, context.region)
+    .filter(
+      (query) =>
+        query.storeArns.includes(store.arn) &&
+        !isExpired(query, context.now) &&
+        (start === undefined || query.createdAt >= start) &&
+        (end === undefined || query.createdAt <= end) &&
+        (input.QueryStatus === undefined || queryStatus(query, context.now) === input.QueryStatus),
+    )
+    .sort((a, b) => b.createdAt - a.createdAt || (a.queryId < b.queryId ? 1 : -1));
+  const signer = tokenSigner(context.state.config.seed);
+  const bound = fingerprint({ store: store.arn, start, end, status: input.QueryStatus });
+  let offset = 0;
+  if (input.NextToken !== undefined) {
+    const token = signer.verify(input.NextToken);
+    if (!isListToken(token) || token.f !== bound) throw new InvalidNextTokenException('The NextToken is not valid.');
+    offset = token.o;
+  }
+  const limit = input.MaxResults ?? DEFAULT_LIST_QUERIES_RESULTS;
+  const page = matching.slice(offset, offset + limit);
+  const next = offset + page.length;
+  return {
+    Queries: page.map((query) => ({
+      QueryId: query.queryId,
+      QueryStatus: queryStatus(query, context.now),
+      CreationTime: new Date(query.createdAt),
+    })),
+    ...(next < matching.length ? { NextToken: signer.sign({ f: bound, o: next } satisfies ListToken) } : {}),
+  };
+}
+
+export function cancelQuery(input: CancelQueryRequest, context: RequestContext): CancelQueryResponse {
+  const query = findQuery(context, input.QueryId ?? '');
+  const status = queryStatus(query, context.now);
+  if (!isActive(status))
+    throw new InactiveQueryException(`The query '${query.queryId}' is ${status} and can no longer be cancelled.`);
+  context.state.put(QUERIES, query.queryId, { ...query, cancelledAt: context.now } satisfies StoredQuery);
+  return { QueryId: query.queryId, QueryStatus: 'CANCELLED', EventDataStoreOwnerAccountId: query.account };
+}
