@@ -78,3 +78,21 @@ test('channel and PutAuditEvents limits match the models', () => {
   });
   expect(dataShape('Uuid')).toMatchObject({ min: limits.AUDIT_EVENT_ID.min, max: limits.AUDIT_EVENT_ID.max });
 });
+
+test('Lake query limits match the model', () => {
+  expect(limits.QUERY_STATEMENT).toMatchObject({ min: shape('QueryStatement').min, max: shape('QueryStatement').max });
+  expect(limits.QUERY_RESULTS_PAGE).toMatchObject({
+    min: shape('MaxQueryResults').min,
+    max: shape('MaxQueryResults').max,
+  });
+  expect(limits.GENERATE_QUERY_PROMPT).toMatchObject({ min: shape('Prompt').min, max: shape('Prompt').max });
+  expect(limits.SAMPLE_QUERY_SEARCH_PHRASE).toMatchObject({
+    min: shape('SearchSampleQueriesSearchPhrase').min,
+    max: shape('SearchSampleQueriesSearchPhrase').max,
+  });
+  expect(limits.QUERY_ID.length).toBe(shape('UUID').min);
+  expect(limits.QUERY_ID.length).toBe(shape('UUID').max);
+  const modelPattern = new RegExp(shape('UUID').pattern ?? '');
+  for (const id of ['0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c', '0F9E8D7C-6B5A-4F3E-9D2C-1B0A9F8E7D6C', 'generated-x'])
+    expect(limits.QUERY_ID.pattern.test(id)).toBe(modelPattern.test(id));
+});

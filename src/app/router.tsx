@@ -1,5 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
 import { ChannelDetailPage } from '@/features/channels/channel-detail-page';
 import { CreateIntegrationPage } from '@/features/channels/create-integration-page';
@@ -14,6 +16,20 @@ import { NotFoundPage } from '@/features/not-found/not-found-page';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { paths } from '@/lib/paths';
 import { TopBar } from './top-bar';
+
+// The query page brings the SQL editor (CodeMirror) and its formatter: loaded when first opened,
+// so the first screen's bundle stays small.
+const LakeQueryPage = lazy(() =>
+  import('@/features/lake-queries/lake-query-page').then((module) => ({ default: module.LakeQueryPage })),
+);
+
+function PageLoading() {
+  return (
+    <Box padding="l">
+      <StatusIndicator type="loading">Loading the page</StatusIndicator>
+    </Box>
+  );
+}
 
 function Shell() {
   return (
@@ -51,6 +67,14 @@ export const routes: RouteObject[] = [
       { path: paths.createEventDataStore(), element: <CreateEventDataStorePage /> },
       { path: '/lake/event-data-stores/:id', element: <EventDataStoreDetailPage /> },
       { path: '/lake/event-data-stores/:id/edit', element: <EditEventDataStorePage /> },
+      {
+        path: paths.lakeQuery(),
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <LakeQueryPage />
+          </Suspense>
+        ),
+      },
       { path: paths.integrations(), element: <IntegrationsPage /> },
       { path: paths.createIntegration(), element: <CreateIntegrationPage /> },
       { path: '/lake/integrations/:id', element: <ChannelDetailPage /> },

@@ -204,3 +204,21 @@ export const AUDIT_EVENTS_PER_REQUEST = { min: 1, max: 100 } as const;
 
 /** cloudtrail-data model shape Uuid, used for each audit event's `id`. */
 export const AUDIT_EVENT_ID = { min: 1, max: 128, pattern: /^[-_A-Za-z0-9]+$/ } as const;
+
+/** Model shape QueryStatement, in characters (mocks/emulator/SEMANTICS.md §15). */
+export const QUERY_STATEMENT = { min: 1, max: 10_000 } as const;
+
+/** Model shape MaxQueryResults: rows in one GetQueryResults page. */
+export const QUERY_RESULTS_PAGE = { min: 1, max: 1000 } as const;
+
+/** Model shape Prompt of GenerateQuery: printable ASCII and newlines. */
+export const GENERATE_QUERY_PROMPT = { min: 3, max: 500, pattern: /^[ -~\n]*$/ } as const;
+
+/** Model shape SearchSampleQueriesSearchPhrase: printable ASCII and newlines. */
+export const SAMPLE_QUERY_SEARCH_PHRASE = { min: 2, max: 1000, pattern: /^[ -~\n]*$/ } as const;
+
+/** Queries and their results are kept this many days (mocks/emulator/SEMANTICS.md §10.4). */
+export const QUERY_RETENTION_DAYS = 7;
+
+/** Model shape UUID, as a QueryId. */
+export const QUERY_ID = { length: 36, pattern: /^[a-f0-9-]+$/ } as const;

@@ -7,7 +7,7 @@ function withSearch(path: string, search: URLSearchParams): string {
 }
 
 /** The ID of an event data store ARN (`arn:aws:cloudtrail:<region>:<account>:eventdatastore/<id>`); an ID stays as it is. */
-function eventDataStoreIdOf(arnOrId: string): string {
+export function eventDataStoreIdOf(arnOrId: string): string {
   const marker = ':eventdatastore/';
   const at = arnOrId.indexOf(marker);
   return at === -1 ? arnOrId : arnOrId.slice(at + marker.length);
@@ -34,6 +34,15 @@ export const paths = {
     `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}`,
   editEventDataStore: (arnOrId: string) =>
     `/lake/event-data-stores/${encodeURIComponent(eventDataStoreIdOf(arnOrId))}/edit`,
+  /** The Lake query editor, opened with a statement (`?sql=`) or on a query and its results (`?queryId=`). */
+  lakeQuery: (open: { sql?: string; queryId?: string } = {}) =>
+    withSearch(
+      '/lake/query',
+      new URLSearchParams([
+        ...(open.sql === undefined ? [] : [['sql', open.sql]]),
+        ...(open.queryId === undefined ? [] : [['queryId', open.queryId]]),
+      ]),
+    ),
   /** Lake integrations: the region's channels, integration and service-linked. */
   integrations: () => '/lake/integrations',
   createIntegration: () => '/lake/integrations/create',

@@ -5,11 +5,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetTestEmulator, server, TEST_START } from '../../mocks/node';
 import { configureStatusPolling } from '@/api/event-data-stores';
 import { configureLookupPacing } from '@/api/events';
+import { configureQueryPolling } from '@/api/lake-queries';
 
 // No real-time waits: the test emulator never throttles, so LookupEvents needs no pacing, and its
 // clock only moves when a test advances it, so polling a transitional store fast shows the same.
 configureLookupPacing({ intervalMs: 0 });
 configureStatusPolling({ intervalMs: 20 });
+configureQueryPolling({ intervalMs: 20 });
 
 // findBy* waits up to 5 s: pages render whole Cloudscape tables in jsdom, which takes well over
 // the default second on a busy machine. A passing query returns as soon as it matches.
@@ -29,6 +31,11 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 });
+
+// jsdom lays nothing out and has no Range geometry, which CodeMirror (the SQL editor) measures
+// text with: empty rectangles stand in.
+Range.prototype.getClientRects = () => Object.assign([], { item: () => null });
+Range.prototype.getBoundingClientRect = () => new DOMRect();
 
 let unexpected: string[] = [];
 

@@ -3,26 +3,8 @@
 import type { AdvancedEventSelector, BillingMode } from '@aws-sdk/client-cloudtrail';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
 import { EVENT_DATA_STORE_DELETION_WAIT_DAYS, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
-
-/** The family of events a store holds, fixed at creation by its selectors (mocks/emulator/SEMANTICS.md §8.1). */
-export type EventDataStoreKind = 'CloudTrailEvents' | 'Insights' | 'ConfigurationItems' | 'ActivityAuditLog';
-
-function categoriesOf(selectors: readonly AdvancedEventSelector[] | undefined): string[] {
-  const categories: string[] = [];
-  for (const selector of selectors ?? [])
-    for (const field of selector.FieldSelectors ?? [])
-      if (field.Field === 'eventCategory')
-        for (const value of field.Equals ?? []) if (!categories.includes(value)) categories.push(value);
-  return categories;
-}
-
-export function kindOf(selectors: readonly AdvancedEventSelector[] | undefined): EventDataStoreKind {
-  const [first] = categoriesOf(selectors);
-  if (first === 'ActivityAuditLog') return 'ActivityAuditLog';
-  if (first === 'Insight') return 'Insights';
-  if (first === 'ConfigurationItem') return 'ConfigurationItems';
-  return 'CloudTrailEvents';
-}
+import { categoriesOf, kindOf } from '@/lib/event-data-store-kind';
+import { formatBytes } from '@/lib/format-bytes';
 
 /** Whether Start/StopEventDataStoreIngestion apply: CloudTrail events and configuration items only. */
 export function canStartAndStop(selectors: readonly AdvancedEventSelector[] | undefined): boolean {
@@ -63,19 +45,6 @@ export function pricingLabel(billingMode: BillingMode | undefined): string {
 
 export function retentionLabel(days: number | undefined): string {
   return days === undefined ? '-' : `${String(days)} days`;
-}
-
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** Bytes in binary units: "1.5 MB" is 1.5 × 2^20 bytes. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${String(bytes)} bytes` : `${value.toFixed(value < 10 ? 2 : 1)} ${UNITS[unit] ?? ''}`;
 }
 
 /** Retention one-year extendable pricing includes (the project's assumption, mocks/emulator/SEMANTICS.md §16.9). */

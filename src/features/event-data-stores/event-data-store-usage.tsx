@@ -9,10 +9,10 @@ import { useQuery } from '@tanstack/react-query';
 import { describeError } from '@/api/errors';
 import { eventDataStoreQueries, type EventDataStoreDetails } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
+import { formatBytes } from '@/lib/format-bytes';
 import {
   estimateMonthlyRetention,
   EXTENDED_RETENTION_PRICE_PER_GB_MONTH,
-  formatBytes,
   formatDollars,
   INCLUDED_RETENTION_DAYS,
 } from './describe-event-data-store';

@@ -8,24 +8,13 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import { useRef, useState } from 'react';
 import { describeError } from '@/api/errors';
+import { saveFile } from '@/lib/save-file';
 import { eventsToCsv, eventsToJson } from './export-events';
 import type { ScanProgress } from './scan-status';
 import { ModalFooter } from '@/components/modal-footer';
 
 type Format = 'csv' | 'json';
 type Scope = 'loaded' | 'all';
-
-function saveFile(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  anchor.click();
-  // The click has started the download; the URL is no longer needed.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
-}
 
 export interface DownloadEventsProps {
   /** Matching events loaded so far. */

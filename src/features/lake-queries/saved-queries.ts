@@ -1,0 +1,54 @@
+// Queries the user saved by name, kept in this browser per backend and Region (store IDs differ
+// between them). For AWS the scope is the Region alone: the access key ID is part of the
+// credentials, which never go to localStorage.
+import { z } from 'zod';
+import type { Connection } from '@/api/connection';
+import { QUERY_STATEMENT } from '@/lib/cloudtrail-limits';
+import { useStoredValue } from './use-stored-value';
+
+/** Longest name of a saved query. */
+export const SAVED_QUERY_NAME_MAX = 100;
+
+const savedQuerySchema = z.object({
+  name: z.string().min(1).max(SAVED_QUERY_NAME_MAX),
+  sql: z.string().min(QUERY_STATEMENT.min).max(QUERY_STATEMENT.max),
+  savedAt: z.iso.datetime(),
+});
+
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
+const savedQueriesSchema = z.array(savedQuerySchema);
+const NONE: SavedQuery[] = [];
+
+/** Where this backend's queries are kept: the backend kind, its endpoint for a local emulator, and the Region. */
+export function storageScope(connection: Connection): string {
+  switch (connection.kind) {
+    case 'embedded':
+      return `embedded:${connection.region}`;
+    case 'local':
+      return `local:${connection.endpoint}:${connection.region}`;
+    case 'aws':
+      return `aws:${connection.region}`;
+  }
+}
+
+/** The saved queries of the backend, newest first, and ways to save and delete one. */
+export function useSavedQueries(connection: Connection) {
+  const [queries, write] = useStoredValue(
+    localStorage,
+    `cloudtrail-console.saved-queries.${storageScope(connection)}`,
+    savedQueriesSchema,
+    NONE,
+  );
+  return {
+    queries,
+    /** Saves a statement under a name; a query saved under that name before is replaced. */
+    save: (name: string, sql: string) => {
+      const entry: SavedQuery = { name, sql, savedAt: new Date().toISOString() };
+      write([entry, ...queries.filter((query) => query.name !== name)]);
+    },
+    remove: (name: string) => {
+      write(queries.filter((query) => query.name !== name));
+    },
+  };
+}
