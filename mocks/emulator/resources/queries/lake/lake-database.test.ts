@@ -221,7 +221,7 @@ test('a record of another shape loads, NULL where a value does not fit its colum
   await database.dropTable('ct_odd');
 });
 
-test('Config stores have the envelope columns; Insights stores add the insight’s own two', async () => {
+test('Config stores add the configuration item and its JSON to the envelope; Insights stores the insight’s own two', async () => {
   const envelope = [
     'eventversion',
     'eventcategory',
@@ -231,7 +231,10 @@ test('Config stores have the envelope columns; Insights stores add the insight�
     'recipientaccountid',
     'eventtime',
   ];
-  const expected = { config: envelope, insights: [...envelope, 'sharedeventid', 'insightdetails'] };
+  const expected = {
+    config: [...envelope, 'eventdata', 'eventjson'],
+    insights: [...envelope, 'sharedeventid', 'insightdetails'],
+  };
   for (const kind of ['config', 'insights'] as const) {
     await database.createTable(`${kind}_store`, kind);
     const result = await database.run(`SELECT * FROM ${kind}_store`);

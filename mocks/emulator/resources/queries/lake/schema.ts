@@ -81,17 +81,46 @@ const ACTIVITY: readonly LakeField[] = [
   ]),
 ];
 
+/**
+ * Configuration-item stores: the envelope, the configuration item as `eventData` (the members the
+ * documented samples read; configuration and its kin as maps of JSON text) and the record's JSON.
+ */
+const CONFIGURATION_ITEMS: readonly LakeField[] = [
+  ...ENVELOPE,
+  struct('eventdata', [
+    ...varchar(
+      'configurationitemversion',
+      'configurationitemcapturetime',
+      'configurationitemstatus',
+      'configurationstateid',
+      'accountid',
+      'resourcetype',
+      'resourceid',
+      'resourcename',
+      'arn',
+      'awsregion',
+      'availabilityzone',
+      'resourcecreationtime',
+    ),
+    of('configuration', 'map'),
+    of('supplementaryconfiguration', 'map'),
+    of('tags', 'map'),
+    ...varchar('relationships'),
+  ]),
+  { name: 'eventjson', type: 'json' },
+];
+
 /** Insights stores add the insight's own two columns to the envelope (§18.12). */
 const INSIGHTS: readonly LakeField[] = [...ENVELOPE, ...varchar('sharedeventid'), of('insightdetails', 'map')];
 
 /**
- * The columns of a store kind's table, in order (§11); Config stores: the envelope only. The one
+ * The columns of a store kind's table, in order (§11). The one
  * truth for both the tables and the translator's column types (lake-sql/lake-types.ts).
  */
 export const LAKE_SCHEMAS: Readonly<Record<StoreKind, readonly LakeField[]>> = {
   cloudtrail: CLOUDTRAIL,
   activity: ACTIVITY,
-  config: ENVELOPE,
+  config: CONFIGURATION_ITEMS,
   insights: INSIGHTS,
 };
 
