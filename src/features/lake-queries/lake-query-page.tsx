@@ -10,6 +10,7 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -346,6 +347,13 @@ export function LakeQueryPage() {
                 </Box>
               </div>
               {inputError ? <Alert type="error">{inputError}</Alert> : null}
+              {start.isPending ? (
+                // StartQuery computes the result at once; the first one of a session also loads
+                // the Lake engine (DuckDB) and the stores into it, which takes some seconds.
+                <StatusIndicator type="loading">
+                  Starting the query. The first query also loads the Lake engine and your event data stores.
+                </StatusIndicator>
+              ) : null}
               {runError ? (
                 <Alert
                   type="error"
