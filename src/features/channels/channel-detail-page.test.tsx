@@ -1,4 +1,9 @@
-import { GetChannelCommand, ListChannelsCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  CreateChannelCommand,
+  CreateEventDataStoreCommand,
+  GetChannelCommand,
+  ListChannelsCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
@@ -115,6 +120,55 @@ test('sends a test event, shows its eventID, and the ingestion status follows', 
   expect(pair('Ingestion status', 'Latest successful ingestion')).toHaveTextContent('2025-06-02 12:30:00 UTC');
   const channel = await emulatorClient().send(new GetChannelCommand({ Channel: PAYMENTS }));
   expect(channel.IngestionStatus?.LatestIngestionSuccessEventID).toBe(eventId);
+});
+
+test('queries a destination store for the events the channel ingested', async () => {
+  const user = await openChannel(PAYMENTS, 'payments-app-audit');
+  const channelArn = `arn:aws:cloudtrail:us-east-1:123456789012:channel/${PAYMENTS}`;
+  const store = await within(pair('General details', 'Destinations')).findByRole('link', {
+    name: 'integrations-audit',
+  });
+  const storeId = store.getAttribute('href')?.split('/').at(-1) ?? '';
+  const statement = [
+    'SELECT eventData.eventName, eventData.eventTime, eventData.userIdentity.principalId, eventData.eventSource, metadata.channelArn',
+    `FROM ${storeId}`,
+    `WHERE metadata.channelArn = '${channelArn}'`,
+    'ORDER BY eventTime DESC',
+  ].join('\n');
+  const link = within(pair('General details', 'Destinations')).getByRole('link', { name: 'Query ingested events' });
+  expect(link).toHaveAttribute('href', `/lake/query?${new URLSearchParams({ sql: statement }).toString()}`);
+
+  await user.click(link);
+  expect(await screen.findByRole('heading', { name: 'Query', level: 1 })).toBeVisible();
+  expect(await screen.findByRole('textbox', { name: 'SQL query' })).toHaveTextContent(
+    `WHERE metadata.channelArn = '${channelArn}'`,
+  );
+});
+
+test('with several destination stores, each query link names its store', async () => {
+  const client = emulatorClient();
+  const selectors = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }];
+  const stores = await Promise.all(
+    ['orders-audit-a', 'orders-audit-b'].map(async (Name) => {
+      const output = await client.send(
+        new CreateEventDataStoreCommand({ Name, AdvancedEventSelectors: selectors, MultiRegionEnabled: false }),
+      );
+      return output.EventDataStoreArn ?? '';
+    }),
+  );
+  const { ChannelArn = '' } = await client.send(
+    new CreateChannelCommand({
+      Name: 'orders',
+      Source: 'Custom',
+      Destinations: stores.map((Location) => ({ Type: 'EVENT_DATA_STORE', Location })),
+    }),
+  );
+  await openChannel(ChannelArn.slice(ChannelArn.lastIndexOf('/') + 1), 'orders');
+  for (const arn of stores) {
+    const id = arn.slice(arn.lastIndexOf('/') + 1);
+    const link = screen.getByRole('link', { name: `Query ingested events in ${id}` });
+    expect(link).toHaveAttribute('href', expect.stringContaining(`FROM+${id}`));
+  }
 });
 
 test('an event without eventName fails with FieldNotFound and its message', async () => {

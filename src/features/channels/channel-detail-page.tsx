@@ -21,6 +21,7 @@ import { QueryError } from '@/components/query-error';
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
+import { channelEventsQuery } from './channel-lake-query';
 import { ChannelResourcePolicy } from './channel-resource-policy';
 import { ResourceTags } from '@/components/resource-tags';
 import { DeleteChannelModal } from './delete-channel-modal';
@@ -32,6 +33,7 @@ import {
   isServiceLinked,
   owningServiceOf,
   sourceLabel,
+  storeIdOf,
 } from './describe-channel';
 import { EditChannelModal } from './edit-channel-modal';
 import { SendTestEvents } from './send-test-events';
@@ -108,9 +110,12 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
+  const follow = useFollow();
   const arn = channel.ChannelArn ?? '';
   const name = channel.Name ?? '';
   const source = channelSourceOf(channel.Source);
+  const destinations = channel.Destinations ?? [];
+  const stores = destinations.filter((destination) => destination.Type === 'EVENT_DATA_STORE').length;
   const close = () => {
     setDialog(undefined);
   };
@@ -151,9 +156,21 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
             label: 'Destinations',
             value: (
               <SpaceBetween size="xxs">
-                {(channel.Destinations ?? []).map((destination) =>
+                {destinations.map((destination) =>
                   destination.Type === 'EVENT_DATA_STORE' ? (
-                    <StoreLink key={destination.Location} arn={destination.Location ?? ''} />
+                    <SpaceBetween key={destination.Location} direction="horizontal" size="xs">
+                      <StoreLink arn={destination.Location ?? ''} />
+                      <Link
+                        href={paths.lakeQuery({ sql: channelEventsQuery(destination.Location ?? '', arn) })}
+                        onFollow={follow}
+                        // With several stores, each link says which one it queries.
+                        {...(stores > 1
+                          ? { ariaLabel: `Query ingested events in ${storeIdOf(destination.Location ?? '')}` }
+                          : {})}
+                      >
+                        Query ingested events
+                      </Link>
+                    </SpaceBetween>
                   ) : (
                     <span key={destination.Location}>{destination.Location ?? '-'}</span>
                   ),

@@ -154,6 +154,7 @@ export function IntegrationsTable({ rows, loading, text, onTextChange, actions, 
           filteringText={text}
           filteringPlaceholder="Find integrations"
           filteringAriaLabel="Filter integrations"
+          filteringClearAriaLabel="Clear filter"
           countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
           onChange={({ detail }) => {
             onTextChange(detail.filteringText);

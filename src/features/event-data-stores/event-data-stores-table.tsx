@@ -117,6 +117,7 @@ export function EventDataStoresTable({
           filteringText={text}
           filteringPlaceholder="Find event data stores"
           filteringAriaLabel="Filter event data stores"
+          filteringClearAriaLabel="Clear filter"
           countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
           onChange={({ detail }) => {
             onTextChange(detail.filteringText);

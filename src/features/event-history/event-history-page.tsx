@@ -20,6 +20,7 @@ import {
 } from './event-history-preferences';
 import { EventHistoryTable } from './event-history-table';
 import { FilterLinksContext } from './filter-link';
+import { OpenInLakeButton } from './open-in-lake-button';
 import { ScanStatus, type ScanProgress } from './scan-status';
 import { useEventHistoryParams } from './use-event-history-params';
 import { QueryError } from '@/components/query-error';
@@ -155,6 +156,7 @@ export function EventHistoryPage() {
                     loading={query.isFetching && !query.isFetchingNextPage}
                     onClick={refresh}
                   />
+                  <OpenInLakeButton filters={view.filters} range={view.range} />
                   <DownloadEvents
                     loaded={matched}
                     progress={progress}
