@@ -30,6 +30,8 @@ export default defineConfig({
           environment: 'node',
           include: ['mocks/**/*.test.ts'],
           setupFiles: ['mocks/test-setup.ts'],
+          // The first Lake query of a file opens DuckDB (1–3 s, more on a busy machine).
+          testTimeout: 30_000,
           benchmark: { include: ['mocks/**/*.bench.ts'] },
         },
       },

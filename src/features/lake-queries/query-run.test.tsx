@@ -3,10 +3,12 @@
 import { GetQueryResultsCommand, ListEventDataStoresCommand, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, expect, test, vi } from 'vitest';
-import { emulatorClient, testClock } from '../../../mocks/node';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+
+beforeAll(warmLakeEngine, 60_000);
 
 /** Longer than any query runs on the emulator's clock (mocks/emulator/SEMANTICS.md §10.1). */
 const PAST_ANY_RUN = 16_000;
