@@ -193,7 +193,7 @@ const SCALARS: Record<string, LakeFunction> = {
   regexp_extract_all: call('regexp_extract_all', [2, 3], fixed({ kind: 'array', element: VARCHAR })),
   nullif: call('nullif', [2, 2], argument(0)),
   coalesce: call('coalesce', [1, ANY], firstKnown(0)),
-  date_trunc: call('date_trunc', [2, 2], argument(1)),
+  date_trunc: special([2, 2], argument(1)),
   year: call('year', [1, 1], fixed(BIGINT)),
   quarter: call('quarter', [1, 1], fixed(BIGINT)),
   month: call('month', [1, 1], fixed(BIGINT)),

@@ -1593,6 +1593,11 @@ class LakeTranslator {
         return `(CASE WHEN ${sql.map((part) => `(${part}) IS NULL`).join(' OR ')} THEN NULL ELSE ${name}(${sql.join(', ')}) END)`;
       case 'if':
         return `(CASE WHEN ${a} THEN ${b}${c === undefined ? '' : ` ELSE ${c}`} END)`;
+      case 'date_trunc':
+        // Trino keeps the argument's type; DuckDB 1.4 returns a DATE for a timestamp cut to a day.
+        return args[1]?.type.kind === 'timestamp'
+          ? `CAST(date_trunc(${a}, ${b}) AS TIMESTAMP)`
+          : `date_trunc(${a}, ${b})`;
       case 'now':
         return `TIMESTAMP ${literal(this.clock)}`;
       case 'date': {
