@@ -36,30 +36,108 @@ export function lakeKind(kind: EventDataStoreKind): StoreKind {
   }
 }
 
-/** A store's records by eventTime, for scan statistics. */
+/** Buffers that successive ScanIndexes share; `used` is how much of them the newest one covers. */
+interface ScanBuffers {
+  times: Float64Array;
+  bytes: Float64Array;
+  used: number;
+}
+
+/** A record's eventTime (epoch ms) and serialized size. */
+export interface ScanEntry {
+  readonly time: number;
+  readonly bytes: number;
+}
+
+/**
+ * A store's records by eventTime, for scan statistics. An index never changes once made: `with`
+ * returns a new one, which appends in place to the shared buffers when it can (records at or after
+ * the last eventTime, the usual case: the calls just made) and merges into new buffers otherwise,
+ * so a query keeps the index of its snapshot while the next one syncs.
+ */
 export class ScanIndex {
   private constructor(
-    /** eventTimes in epoch ms, ascending. */
-    private readonly times: Float64Array,
-    /** bytes[i] = total serialized size of the first i records by eventTime. */
-    private readonly bytes: Float64Array,
+    private readonly buffers: ScanBuffers,
+    /** How many records this index holds: buffers.times[0, length) ascending. */
+    private readonly length: number,
   ) {}
 
-  static build(records: readonly { time: number; bytes: number }[]): ScanIndex {
-    const sorted = [...records].sort((a, b) => a.time - b.time);
-    const times = new Float64Array(sorted.length);
-    const bytes = new Float64Array(sorted.length + 1);
-    sorted.forEach((record, index) => {
-      times[index] = record.time;
-      bytes[index + 1] = (bytes[index] ?? 0) + record.bytes;
-    });
-    return new ScanIndex(times, bytes);
+  static readonly empty = new ScanIndex({ times: new Float64Array(0), bytes: new Float64Array(1), used: 0 }, 0);
+
+  static build(records: readonly ScanEntry[]): ScanIndex {
+    return ScanIndex.empty.with(records);
+  }
+
+  /** eventTimes in epoch ms, ascending. */
+  private get times(): Float64Array {
+    return this.buffers.times;
+  }
+
+  /** bytes[i] = total serialized size of the first i records by eventTime. */
+  private get bytes(): Float64Array {
+    return this.buffers.bytes;
+  }
+
+  /** This index with `records` added; this one is unchanged. */
+  with(records: readonly ScanEntry[]): ScanIndex {
+    if (records.length === 0) return this;
+    const added = [...records].sort((a, b) => a.time - b.time);
+    const length = this.length + added.length;
+    const last = this.length === 0 ? -Infinity : (this.times[this.length - 1] ?? 0);
+    const { times, bytes } = this;
+    if ((added[0]?.time ?? 0) >= last) {
+      // Appended after the last record: in place when this is the newest index of its buffers.
+      let buffers = this.buffers;
+      if (buffers.used !== this.length || times.length < length) {
+        const capacity = Math.max(length, Math.ceil(this.length * 1.5), 1024);
+        buffers = { times: new Float64Array(capacity), bytes: new Float64Array(capacity + 1), used: this.length };
+        buffers.times.set(times.subarray(0, this.length));
+        buffers.bytes.set(bytes.subarray(0, this.length + 1));
+      }
+      added.forEach((record, offset) => {
+        const index = this.length + offset;
+        buffers.times[index] = record.time;
+        buffers.bytes[index + 1] = (buffers.bytes[index] ?? 0) + record.bytes;
+      });
+      buffers.used = length;
+      return new ScanIndex(buffers, length);
+    }
+    // Some records come before the last one: merge both sorted runs into new buffers, from the
+    // first position the new records reach (positions before it keep their times and sums).
+    const capacity = Math.max(length, Math.ceil(this.length * 1.5), 1024);
+    const merged: ScanBuffers = {
+      times: new Float64Array(capacity),
+      bytes: new Float64Array(capacity + 1),
+      used: length,
+    };
+    const from = this.position(added[0]?.time ?? 0, true);
+    merged.times.set(times.subarray(0, from));
+    merged.bytes.set(bytes.subarray(0, from + 1));
+    let old = from;
+    let next = 0;
+    for (let index = from; index < length; index++) {
+      const record = added[next];
+      let time: number;
+      let size: number;
+      if (record !== undefined && (old >= this.length || record.time < (times[old] ?? 0))) {
+        time = record.time;
+        size = record.bytes;
+        next++;
+      } else {
+        time = times[old] ?? 0;
+        size = (bytes[old + 1] ?? 0) - (bytes[old] ?? 0);
+        old++;
+      }
+      merged.times[index] = time;
+      merged.bytes[index + 1] = (merged.bytes[index] ?? 0) + size;
+    }
+    return new ScanIndex(merged, length);
   }
 
   /** First position whose time is ≥ `time` (or > `time` when `after`). */
   private position(time: number, after: boolean): number {
     let low = 0;
-    let high = this.times.length;
+    let high = this.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
       const value = this.times[middle] ?? 0;
@@ -72,7 +150,7 @@ export class ScanIndex {
   /** Records and bytes with eventTime in the range (epoch ms; open sides undefined). */
   scan(range: ScanRange): { events: number; bytes: number } {
     const from = range.lower === undefined ? 0 : this.position(range.lower.time, !range.lower.inclusive);
-    const to = range.upper === undefined ? this.times.length : this.position(range.upper.time, range.upper.inclusive);
+    const to = range.upper === undefined ? this.length : this.position(range.upper.time, range.upper.inclusive);
     if (to <= from) return { events: 0, bytes: 0 };
     return { events: to - from, bytes: (this.bytes[to] ?? 0) - (this.bytes[from] ?? 0) };
   }
@@ -86,17 +164,28 @@ export interface ScanRange {
 interface MirroredStore {
   readonly kind: StoreKind;
   /** The state's contents array last copied, and how much of it. */
-  contents: readonly EventEntry[];
-  copied: number;
-  /** Records before this eventTime (epoch ms) are left out under the store's retention. */
-  cutoff: number;
+  readonly contents: readonly EventEntry[];
+  readonly copied: number;
   /** The oldest eventTime copied: once retention passes it, the table is reloaded. */
-  oldest: number;
-  sizes: { time: number; bytes: number }[];
-  index: ScanIndex | undefined;
+  readonly oldest: number;
+  readonly index: ScanIndex;
 }
 
+/**
+ * A bigger increment reloads the store instead: an append is one transaction (all or none), and
+ * duckdb-wasm holds what a transaction appends until COMMIT (some 7.5 MB per 1000 records), while
+ * a load commits batch by batch.
+ */
+const MAX_APPEND = 100_000;
+
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);
+
+/** UTF-8 size of `text`, as TextEncoder writes it, without a new buffer per record. */
+function utf8Size(text: string): number {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return encoder.encodeInto(text, scratch).written;
+}
 
 export class LakeMirror {
   private world: EmulatorState | undefined;
@@ -120,36 +209,44 @@ export class LakeMirror {
     const kind = lakeKind(store.kind);
     const contents = state.contents(store.id);
     const cutoff = retentionCutoff(store, now);
-    let mirrored = this.stores.get(store.id);
-    if (
-      !mirrored ||
-      mirrored.kind !== kind ||
-      mirrored.contents !== contents ||
-      mirrored.copied > contents.length ||
-      mirrored.oldest < cutoff
-    ) {
-      if (mirrored) await this.database.dropTable(table);
-      await this.database.createTable(table, kind);
-      mirrored = { kind, contents, copied: 0, cutoff, oldest: Infinity, sizes: [], index: undefined };
-      this.stores.set(store.id, mirrored);
-    }
-    mirrored.cutoff = cutoff;
-    if (mirrored.copied < contents.length) {
-      const jsons: string[] = [];
-      for (let index = mirrored.copied; index < contents.length; index++) {
+    const mirrored = this.stores.get(store.id);
+    const current =
+      mirrored &&
+      mirrored.kind === kind &&
+      mirrored.contents === contents &&
+      mirrored.copied <= contents.length &&
+      contents.length - mirrored.copied <= MAX_APPEND &&
+      mirrored.oldest >= cutoff
+        ? mirrored
+        : undefined;
+    if (current && current.copied === contents.length) return current.index;
+    // The records to copy: the new ones, or all of them for a (re)load; none before the cutoff.
+    const sizes: ScanEntry[] = [];
+    let oldest = current?.oldest ?? Infinity;
+    function* jsons(): Generator<string> {
+      for (let index = current?.copied ?? 0; index < contents.length; index++) {
         const entry = contents[index];
-        if (!entry || entry.time * SECOND < mirrored.cutoff) continue;
+        if (!entry || entry.time * SECOND < cutoff) continue;
         const json = state.jsonOf(entry);
-        jsons.push(json);
-        mirrored.sizes.push({ time: entry.time * SECOND, bytes: encoder.encode(json).length });
-        mirrored.oldest = Math.min(mirrored.oldest, entry.time * SECOND);
+        sizes.push({ time: entry.time * SECOND, bytes: utf8Size(json) });
+        oldest = Math.min(oldest, entry.time * SECOND);
+        yield json;
       }
-      if (jsons.length > 0) await this.database.appendRecords(table, kind, jsons);
-      mirrored.copied = contents.length;
-      mirrored.index = undefined;
     }
-    mirrored.index ??= ScanIndex.build(mirrored.sizes);
-    return mirrored.index;
+    if (current) {
+      // All or none: on failure the table and this entry stay as they were.
+      await this.database.appendRecords(table, kind, [...jsons()]);
+    } else {
+      if (mirrored) {
+        this.stores.delete(store.id);
+        await this.database.dropTable(table);
+      }
+      // Leaves no table on failure; the next query loads the store again.
+      await this.database.loadTable(table, kind, jsons());
+    }
+    const index = (current?.index ?? ScanIndex.empty).with(sizes);
+    this.stores.set(store.id, { kind, contents, copied: contents.length, oldest, index });
+    return index;
   }
 
   /** Creates the view `snapshotViewName` names: the store's records up to eventTime `at`. */

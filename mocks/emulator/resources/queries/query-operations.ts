@@ -136,8 +136,7 @@ async function execute(
   if (!opening) throw new UnsupportedOperationException('This emulator was started without a Lake query engine.');
   const mirror = await opening;
   const { database } = mirror;
-  const boundTime = async (sql: string) =>
-    Number(await database.scalar(`SELECT epoch_ms(CAST((${sql}) AS TIMESTAMP))`));
+  const boundTime = async (sql: string) => (await database.number(`SELECT epoch_ms(CAST((${sql}) AS TIMESTAMP))`)) ?? 0;
   let eventsScanned = 0;
   let bytesScanned = 0;
   let eventsMatched = 0;
@@ -165,7 +164,7 @@ async function execute(
         eventsMatched,
       };
     const result = await database.run(translated.sql);
-    for (const sql of translated.matchedSql) eventsMatched += Number((await database.scalar(sql)) ?? 0);
+    for (const sql of translated.matchedSql) eventsMatched += (await database.number(sql)) ?? 0;
     return {
       outcome: { kind: 'finished', columns: result.columns, rows: result.rows },
       eventsScanned,

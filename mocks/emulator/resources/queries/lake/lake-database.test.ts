@@ -3,9 +3,9 @@ import { buildRecord } from '../../../../factories';
 import { sha256Base64 } from '../../../hash';
 import { principalForAccessKey, SSO_ACCESS_KEY } from '../../../identities';
 import { openDuckDbWasmNode } from '../../../lake-engine/duckdb-wasm-node';
-import { serializeRecord, type ActivityAuditLogRecord } from '../../../records';
+import { serializeRecord, type ActivityAuditLogRecord, type JsonObject } from '../../../records';
 import { LakeDatabase, type LakeRows } from './lake-database';
-import { LAKE_SCHEMAS } from './schema';
+import { insertLiteralSql, LAKE_SCHEMAS } from './schema';
 
 let database: LakeDatabase;
 
@@ -341,4 +341,75 @@ test('appends in one batch, deletes before a time, drops', async () => {
     /^Catalog Error: Table with name ct_life does not exist!/,
   );
   await database.dropTable('ct_life');
+});
+
+test('a few records written into the INSERT load exactly as through the staging table', async () => {
+  const tricky = (eventName: string, requestParameters: JsonObject) =>
+    serializeRecord(buildRecord({ at: Date.UTC(2025, 0, 1), eventName, requestParameters }));
+  const records = [
+    cloudTrailJson,
+    serializeRecord(buildRecord({ at: Date.UTC(2025, 0, 1, 1, 2, 3, 456), eventName: 'Plain' })),
+    tricky("it's ''quoted''", { path: 'C:\\dir\\n', dollars: '$$x$$', comment: '-- no /* nor */', lines: 'a\nb\tc' }),
+    tricky('Unicode', { text: 'é 日本 🎉', empty: '', list: ['', null, 'x'], number: 1e21, float: 0.1, big: 2 ** 60 }),
+    tricky('Nested', { deep: { a: [1, { b: "'" }] }, yes: true, no: false, none: null }),
+    JSON.stringify({ eventTime: '2025-01-01T00:00:00+02:00', readOnly: 'false', resources: [], userIdentity: {} }),
+    JSON.stringify({ eventVersion: 1.1, eventTime: 'not a time', resources: [{ ARN: null }, 3] }),
+    // A NUL and a lone surrogate cannot be SQL literals: those records take the staging path.
+    tricky('Nul', { text: 'a\u0000b' }),
+    tricky('Surrogate', { text: 'a\ud800b', pair: '\ud83c\udf89' }),
+  ];
+  expect(insertLiteralSql('t', 'cloudtrail', records.slice(0, 7))).toBeDefined();
+  expect(insertLiteralSql('t', 'cloudtrail', records.slice(7, 8))).toBeUndefined();
+  expect(insertLiteralSql('t', 'cloudtrail', records.slice(8))).toBeUndefined();
+  // More records than a literal INSERT takes: one staging batch. One at a time: literal INSERTs.
+  const staged = [...records, ...records];
+  await database.createTable('ct_staged', 'cloudtrail');
+  await database.createTable('ct_literal', 'cloudtrail');
+  await database.appendRecords('ct_staged', 'cloudtrail', staged);
+  for (const json of staged) await database.appendRecords('ct_literal', 'cloudtrail', [json]);
+  await database.appendRecords('ct_literal', 'cloudtrail', []);
+  const all = (table: string) => database.run(`SELECT * FROM ${table}`);
+  const literal = await all('ct_literal');
+  expect(literal.rows).toHaveLength(staged.length);
+  expect(literal).toEqual(await all('ct_staged'));
+  const difference = (a: string, b: string) =>
+    database.scalar(`SELECT count(*) FROM (SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})`);
+  expect(await difference('ct_literal', 'ct_staged')).toBe('0');
+  expect(await difference('ct_staged', 'ct_literal')).toBe('0');
+  // Several records in one literal INSERT, in their order.
+  await database.createTable('ct_literals', 'cloudtrail');
+  await database.appendRecords('ct_literals', 'cloudtrail', records.slice(0, 7));
+  expect(await database.run('SELECT * FROM ct_literals')).toEqual({
+    columns: literal.columns,
+    rows: literal.rows.slice(0, 7),
+  });
+  // A record that is not JSON fails the literal INSERT too, and adds nothing.
+  await expect(database.appendRecords('ct_literals', 'cloudtrail', [cloudTrailJson, '{'])).rejects.toThrow(/JSON/);
+  expect(await database.number('SELECT count(*) FROM ct_literals')).toBe(7);
+  for (const table of ['ct_staged', 'ct_literal', 'ct_literals']) await database.dropTable(table);
+});
+
+test('loadTable creates and fills a table; a failed load leaves no table', async () => {
+  const records = [0, 1, 2].map((hour) => serializeRecord(buildRecord({ at: Date.UTC(2025, 0, 1, hour) })));
+  function* generated(): Generator<string> {
+    yield* records;
+  }
+  await database.loadTable('ct_load', 'cloudtrail', generated());
+  expect(await database.number('SELECT count(*) FROM ct_load')).toBe(3);
+  await database.dropTable('ct_load');
+  await database.loadTable('ct_load', 'cloudtrail', []);
+  expect(await database.number('SELECT count(*) FROM ct_load')).toBe(0);
+  await database.dropTable('ct_load');
+  await expect(database.loadTable('ct_load', 'cloudtrail', [...records, '{"eventName":'])).rejects.toThrow(/JSON/);
+  await expect(database.run('SELECT * FROM ct_load')).rejects.toThrow(/^Catalog Error: Table with name ct_load/);
+});
+
+test('number reads a count or an epoch without formatting; null for NULL or no row', async () => {
+  expect(await database.number("SELECT epoch_ms(CAST(('2025-05-14T09:26:41Z') AS TIMESTAMP))")).toBe(1747214801000);
+  expect(await database.number('SELECT 3;')).toBe(3);
+  expect(await database.number('SELECT NULL')).toBeNull();
+  expect(await database.number('SELECT 1 WHERE false')).toBeNull();
+  await expect(database.number('SELECT count(*) FROM nowhere')).rejects.toThrow(
+    /^Catalog Error: Table with name nowhere/,
+  );
 });

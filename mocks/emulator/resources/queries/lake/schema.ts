@@ -375,3 +375,63 @@ export function stagingColumns(
 export function insertFromStagingSql(table: string, kind: StoreKind, staging: string): string {
   return `INSERT INTO ${quoteIdentifier(table)} SELECT ${layoutOf(kind).select} FROM ${quoteIdentifier(staging)}`;
 }
+
+const STAGING_SQL_TYPES: Readonly<Record<StagingType, string>> = {
+  varchar: 'VARCHAR',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  'varchar[]': 'VARCHAR[]',
+};
+
+/**
+ * A lone surrogate: Arrow strings carry it as U+FFFD (TextEncoder), while duckdb-wasm writes SQL
+ * text as UTF-8 its own way. (A NUL cannot be in SQL text at all.)
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** A staging value as a typed SQL literal; undefined when a string cannot be one exactly. */
+function literalOf(value: FlatValue, type: StagingType): string | undefined {
+  if (value === null) return `NULL::${STAGING_SQL_TYPES[type]}`;
+  if (typeof value === 'string')
+    return value.includes('\0') || LONE_SURROGATE.test(value) ? undefined : sqlString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number')
+    // Integers (epoch ms) exactly as BIGINT then DOUBLE; anything else as DOUBLE's own parse.
+    return Number.isSafeInteger(value) && !Object.is(value, -0)
+      ? `${String(value)}::DOUBLE`
+      : `'${Object.is(value, -0) ? '-0' : String(value)}'::DOUBLE`;
+  const items: string[] = [];
+  for (const item of value) {
+    const text = item === null ? 'NULL' : literalOf(item, 'varchar');
+    if (text === undefined) return undefined;
+    items.push(text);
+  }
+  return `[${items.join(', ')}]::VARCHAR[]`;
+}
+
+/**
+ * INSERT … SELECT of a few serialized records written into the statement, one typed list per
+ * staging column unnested side by side: the same rows as the staging path, in one statement and
+ * no staging table. Worth it for a handful of records only (its cost grows with each value),
+ * such as the calls a query just made. Undefined when a value cannot be an exact SQL literal;
+ * the staging path takes those.
+ */
+export function insertLiteralSql(
+  table: string,
+  kind: StoreKind,
+  jsons: readonly string[],
+  checksum: Checksum = sha256Base64,
+): string | undefined {
+  const { select } = layoutOf(kind);
+  const columns: string[] = [];
+  for (const column of stagingColumns(kind, jsons, checksum)) {
+    const values: string[] = [];
+    for (const value of column.values) {
+      const text = literalOf(value, column.type);
+      if (text === undefined) return undefined;
+      values.push(text);
+    }
+    columns.push(`unnest([${values.join(', ')}]::${STAGING_SQL_TYPES[column.type]}[]) AS ${column.name}`);
+  }
+  return `INSERT INTO ${quoteIdentifier(table)} SELECT ${select} FROM (SELECT ${columns.join(', ')}) AS "lake_rows__"`;
+}
