@@ -357,3 +357,24 @@ export function jsonDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): bo
   for (const member of Object.values(value)) if (jsonDeeperThan(member, max - 1)) return true;
   return false;
 }
+
+/**
+ * UTF-8 length of a string (a lone surrogate counts 3 bytes, as TextEncoder writes U+FFFD), without
+ * allocating its bytes: the size of a serialized record (BytesScanned, §5) and of request bodies.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        index++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -24,13 +24,22 @@ export type ConnectionKind = Connection['kind'];
 export type BackendId = string;
 
 export function backendIdOf(connection: Connection): BackendId {
+  const scope = storageScopeOf(connection);
+  return connection.kind === 'aws' ? `${scope}:${connection.credentials?.accessKeyId ?? 'no-credentials'}` : scope;
+}
+
+/**
+ * The backend and region without any credential, for what the console keeps in local storage
+ * (saved queries, measured scan sizes): an access key ID never goes there.
+ */
+export function storageScopeOf(connection: Connection): string {
   switch (connection.kind) {
     case 'embedded':
       return `embedded:${connection.region}`;
     case 'local':
       return `local:${connection.endpoint}:${connection.region}`;
     case 'aws':
-      return `aws:${connection.region}:${connection.credentials?.accessKeyId ?? 'no-credentials'}`;
+      return `aws:${connection.region}`;
   }
 }
 

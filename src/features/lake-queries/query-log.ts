@@ -3,8 +3,7 @@
 // before a run, in localStorage). CloudTrail's API reports no store's size, so a full scan is the
 // only measure there is on AWS.
 import { z } from 'zod';
-import type { Connection } from '@/api/connection';
-import { storageScope } from './saved-queries';
+import { storageScopeOf, type Connection } from '@/api/connection';
 import { useStoredValue } from './use-stored-value';
 
 const runSchema = z.object({
@@ -33,7 +32,7 @@ const NO_SCANS: Record<string, StoreScan> = {};
 
 /** This tab's runs on the backend, and the last full scan measured of each store. */
 export function useQueryLog(connection: Connection) {
-  const scope = storageScope(connection);
+  const scope = storageScopeOf(connection);
   const [runs, writeRuns] = useStoredValue(
     sessionStorage,
     `cloudtrail-console.lake-session-runs.${scope}`,

@@ -2,7 +2,7 @@
 // between them). For AWS the scope is the Region alone: the access key ID is part of the
 // credentials, which never go to localStorage.
 import { z } from 'zod';
-import type { Connection } from '@/api/connection';
+import { storageScopeOf, type Connection } from '@/api/connection';
 import { QUERY_STATEMENT } from '@/lib/cloudtrail-limits';
 import { useStoredValue } from './use-stored-value';
 
@@ -20,23 +20,11 @@ export type SavedQuery = z.infer<typeof savedQuerySchema>;
 const savedQueriesSchema = z.array(savedQuerySchema);
 const NONE: SavedQuery[] = [];
 
-/** Where this backend's queries are kept: the backend kind, its endpoint for a local emulator, and the Region. */
-export function storageScope(connection: Connection): string {
-  switch (connection.kind) {
-    case 'embedded':
-      return `embedded:${connection.region}`;
-    case 'local':
-      return `local:${connection.endpoint}:${connection.region}`;
-    case 'aws':
-      return `aws:${connection.region}`;
-  }
-}
-
 /** The saved queries of the backend, newest first, and ways to save and delete one. */
 export function useSavedQueries(connection: Connection) {
   const [queries, write] = useStoredValue(
     localStorage,
-    `cloudtrail-console.saved-queries.${storageScope(connection)}`,
+    `cloudtrail-console.saved-queries.${storageScopeOf(connection)}`,
     savedQueriesSchema,
     NONE,
   );

@@ -1,6 +1,7 @@
 // The channels resource (SEMANTICS.md §12, §13): integration and service-linked channels, the
 // PutAuditEvents data plane, the seeded channels with their derived past, and the payments app
 // that the live simulator drives.
+import { utf8Length } from '../../records';
 import type { ResourceDefinition } from '../../resource';
 import { CHANNELS, type StoredChannel } from './channel';
 import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './channel-operations';
@@ -8,7 +9,6 @@ import {
   parsePutAuditEvents,
   putAuditEvents,
   recordAuditEventsCall,
-  utf8Length,
   type AuditEventsCall,
   type PutAuditEventsRequest,
 } from './put-audit-events';

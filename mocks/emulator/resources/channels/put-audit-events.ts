@@ -20,7 +20,7 @@ import {
 } from '../../errors';
 import type { UserIdentity } from '../../identities';
 import type { ActivityAuditLogRecord, CloudTrailRecord, JsonObject, RecordResource } from '../../records';
-import { daysInMonth, jsonDeeperThan, MAX_JSON_DEPTH, twoDigits } from '../../records';
+import { daysInMonth, jsonDeeperThan, MAX_JSON_DEPTH, twoDigits, utf8Length } from '../../records';
 import { channelPolicyAllows } from '../resource-policies/resource-policies';
 import { AUDIT_EVENTS_PER_REQUEST as SHARED_AUDIT_EVENTS_PER_REQUEST } from '../../../../src/lib/cloudtrail-limits';
 
@@ -78,24 +78,6 @@ export const AUDIT_EVENT_FIELD_LIMITS = {
   responseElements: 100 * 1024,
   additionalEventData: 28 * 1024,
 } as const;
-
-/** UTF-8 length of a string, without allocating its bytes. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        index++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -5,7 +5,7 @@ import type { AdvancedEventSelector, BillingMode, EventDataStoreStatus } from '@
 import { DAY, SECOND } from '../../clock';
 import type { RequestContext } from '../../context';
 import { EventDataStoreARNInvalidException, EventDataStoreNotFoundException } from '../../errors';
-import type { EventEntry, RecordResource } from '../../records';
+import { utf8Length, type EventEntry, type RecordResource } from '../../records';
 import type { EmulatorState } from '../../state';
 import type { EventDataStoreKind } from './selectors';
 import {
@@ -249,13 +249,12 @@ export function retainedRecords(state: EmulatorState, storeId: string, now: numb
 }
 
 const byteLengths = new WeakMap<EventEntry, number>();
-const encoder = new TextEncoder();
 
 /** Size of a record's serialized JSON in UTF-8 bytes (the unit of BytesScanned, §5); cached per record. */
 export function recordBytes(state: EmulatorState, entry: EventEntry): number {
   let bytes = byteLengths.get(entry);
   if (bytes === undefined) {
-    bytes = encoder.encode(state.jsonOf(entry)).length;
+    bytes = utf8Length(state.jsonOf(entry));
     byteLengths.set(entry, bytes);
   }
   return bytes;

@@ -6,7 +6,7 @@
 // record sizes answers EventsScanned and BytesScanned for any eventTime range in O(log n) (§10.2).
 import { SECOND } from '../../clock';
 import type { LakeEngine } from '../../lake-engine/engine';
-import type { EventEntry } from '../../records';
+import { utf8Length, type EventEntry } from '../../records';
 import type { EmulatorState } from '../../state';
 import { retentionCutoff, type StoredEventDataStore } from '../event-data-stores/event-data-store';
 import type { EventDataStoreKind } from '../event-data-stores/selectors';
@@ -178,15 +178,6 @@ interface MirroredStore {
  */
 const MAX_APPEND = 100_000;
 
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(64 * 1024);
-
-/** UTF-8 size of `text`, as TextEncoder writes it, without a new buffer per record. */
-function utf8Size(text: string): number {
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  return encoder.encodeInto(text, scratch).written;
-}
-
 export class LakeMirror {
   private world: EmulatorState | undefined;
   private readonly stores = new Map<string, MirroredStore>();
@@ -228,7 +219,7 @@ export class LakeMirror {
         const entry = contents[index];
         if (!entry || entry.time * SECOND < cutoff) continue;
         const json = state.jsonOf(entry);
-        sizes.push({ time: entry.time * SECOND, bytes: utf8Size(json) });
+        sizes.push({ time: entry.time * SECOND, bytes: utf8Length(json) });
         oldest = Math.min(oldest, entry.time * SECOND);
         yield json;
       }

@@ -3,6 +3,8 @@
 // trailing `Z` allowed), turned into the one form DuckDB's literals read the same on every engine.
 // The engines have no time zones (no ICU), so an offset is applied here and the result is UTC.
 
+import { utcOffsetMinutes } from '../lake/utc-offset';
+
 const TIMESTAMP_TEXT =
   /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,12}))?)?)?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
 const DATE_TEXT = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
@@ -32,13 +34,7 @@ export function parseTimestampText(text: string): string | undefined {
   // DuckDB keeps microseconds; finer digits are dropped.
   const fraction = (match[7] ?? '').slice(0, 6);
   const zone = (match[8] ?? 'Z').toUpperCase();
-  let epoch = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (zone !== 'Z' && zone !== 'UTC') {
-    const digits = zone.slice(1).replace(':', '');
-    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-    epoch -= (zone.startsWith('-') ? -1 : 1) * offset * 60_000;
-  }
-  const at = new Date(epoch);
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - utcOffsetMinutes(zone) * 60_000);
   const date = `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
   const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
   return `${date} ${time}${fraction ? `.${fraction}` : ''}`;

@@ -3,6 +3,7 @@
 // Every engine runs the same definitions, so the answers do not depend on the engine. No json
 // or icu function is ever called: duckdb-wasm has neither extension.
 import type { LakeEngine } from '../../../lake-engine/engine';
+import { utcOffsetMinutes } from './utc-offset';
 import {
   isJsonScalar,
   jsonArrayContains,
@@ -231,13 +232,7 @@ export function iso8601EpochMicros(text: string | null): string | null {
     check.getUTCFullYear() !== y % 10000
   )
     throw invalid();
-  let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-    if (zone.startsWith('-')) offsetMinutes = -offsetMinutes;
-  }
-  return String((local - offsetMinutes * 60_000) * 1000);
+  return String((local - utcOffsetMinutes(zone) * 60_000) * 1000);
 }
 
 /** The JavaScript UDFs behind the macros, by DuckDB name. */
