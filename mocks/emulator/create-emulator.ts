@@ -17,6 +17,7 @@ import { seedHistory, DEFAULT_SEEDED_EVENTS } from './resources/event-history/se
 import { queriesResource } from './resources/queries/queries-resource';
 import { resourcePoliciesResource } from './resources/resource-policies/resource-policies-resource';
 import { tagsResource } from './resources/tags/tags-resource';
+import { trailsResource } from './resources/trails/trails-resource';
 import type { Service } from './resource';
 
 export type { Service } from './resource';
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   queryTiming?: WorldServices['queryTiming'];
   /** A native SHA-256 (Node entry points lend node:crypto's); default the pure-TypeScript one. */
   sha256Base64?: WorldServices['sha256Base64'];
+  /** RSA signing of digest files (§17.11), lent by the entry point; without one, digests are not written. */
+  signer?: WorldServices['signer'];
 }
 
 /** Runtime settings that a user may change without restarting. */
@@ -56,6 +59,7 @@ const RESOURCES: readonly ResourceDefinition[] = [
   eventHistoryResource,
   eventDataStoresResource,
   channelsResource,
+  trailsResource,
   queriesResource,
   resourcePoliciesResource,
   tagsResource,
@@ -76,6 +80,11 @@ export interface Emulator {
   configure(settings: Partial<EmulatorSettings>): Promise<void>;
   /** Adds records as if they had just been delivered (routed and saved), for tests and scenarios. */
   ingest(records: readonly EmulatorRecord[]): Promise<void>;
+  /**
+   * Runs the work due on the emulator's clock (trail deliveries and digests, §17.10-17.11) without
+   * waiting for a call; entry points call it on a timer, tests when they move the clock.
+   */
+  tick(): Promise<void>;
   /** Makes the next call of an operation fail with the given error (see mocks/scenarios.ts). */
   failNext(operation: string, error: ServiceError): void;
   /** Forgets everything and seeds a new world from the given (or original) options. */
@@ -128,7 +137,12 @@ async function loadState(
     config,
     seedHistory({ seed: config.seed, anchor: config.anchor, events: config.seededEvents }),
     options.storage.readRecord?.bind(options.storage),
-    { lakeEngine: options.lakeEngine, queryTiming: options.queryTiming, sha256Base64: options.sha256Base64 },
+    {
+      lakeEngine: options.lakeEngine,
+      queryTiming: options.queryTiming,
+      sha256Base64: options.sha256Base64,
+      signer: options.signer,
+    },
   );
   for (const resource of RESOURCES) {
     for (const collection of resource.collections ?? []) state.declareCollection(collection);
@@ -217,6 +231,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         for (const record of records) state.ingest(record);
         await options.storage.write(state.takePending());
       }),
+    tick: () => pipeline.tick(),
     failNext: (operation, error) => {
       pipeline.failNext(operation, error);
     },

@@ -37,6 +37,8 @@ export interface Pipeline {
   serve(service: Service, operation: string | undefined, input: unknown, info: RequestInfo): Promise<unknown>;
   /** Runs `task` when no call is being served, and holds calls back until it ends. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs the work due on the emulator's clock (the resources' `onClock`) now, between calls. */
+  tick(): Promise<void>;
   failNext(operation: string, error: ServiceError): void;
   /**
    * Serves the resources' seed calls of a fresh world, in time order, before it serves anyone:
@@ -82,6 +84,26 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (retention?.state === state && now - retention.at < RETENTION_INTERVAL) return;
     state.applyRetention(now);
     retention = { state, at: now };
+  }
+
+  /**
+   * The resources' clock work at `now`, in a transaction of its own and saved before the call
+   * that triggered it runs. A failure changes nothing and does not fail that call: the work is
+   * still due at the next one.
+   */
+  async function runClock(state: EmulatorState, now: number): Promise<void> {
+    const due = options.resources.filter((resource) => resource.onClock);
+    if (due.length === 0) return;
+    state.begin();
+    try {
+      for (const resource of due) await resource.onClock?.(state, now);
+      state.commit();
+    } catch (error) {
+      state.rollback();
+      console.error('Clock work failed; it is retried before the next call.', error);
+      return;
+    }
+    await storage.write(state.takePending());
   }
 
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -153,6 +175,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
             if (call) await simulated(state, call);
           }
         });
+      if (live) await runClock(state, context.now);
       if (!definition)
         throw new UnsupportedOperationException(`${operation} is not supported by the CloudTrail emulator.`);
       if (live && definition.rate !== undefined && settings.throttle) {
@@ -216,6 +239,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
     },
     exclusive,
+    tick: () =>
+      exclusive(async () => {
+        const state = options.state();
+        await runClock(state, clock.now());
+      }),
     seed: async (state) => {
       const calls: SeedCall[] = options.resources.flatMap((resource) => resource.seedCalls?.(state) ?? []);
       // A seed call that fails is a bug in the seed, not a world to start from: it throws.

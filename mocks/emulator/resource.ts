@@ -8,7 +8,7 @@ import type { EmulatorRecord } from './records';
 import type { DerivedRecord, EmulatorState } from './state';
 
 /** The services whose calls the pipeline serves. */
-export type Service = 'cloudtrail' | 'cloudtrail-data' | 'emulator';
+export type Service = 'cloudtrail' | 'cloudtrail-data' | 'emulator' | 's3';
 
 /** How a served call ended, for its self-record. */
 export type Outcome = { output: unknown } | { error: ServiceError };
@@ -81,6 +81,12 @@ export interface ResourceDefinition {
    * channels' past ingestion; they are routed as of their time, like the seeded history.
    */
   derivedRecords?(state: EmulatorState): readonly DerivedRecord[];
+  /**
+   * Work due on the emulator's clock (trail delivery, §17.10): runs before every live call, after
+   * the simulator has caught up, and on `Emulator.tick()`, in a transaction of its own (a failure
+   * rolls it back and is retried at the next call). `now` is epoch ms.
+   */
+  onClock?(state: EmulatorState, now: number): void | Promise<void>;
   /** The `n`th call this resource's simulated client makes at `at`, if it makes one (§14). */
   simulatedCall?(state: EmulatorState, n: number, at: number): SimulatedCall | undefined;
 }

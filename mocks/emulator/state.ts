@@ -8,6 +8,7 @@ import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
 import type { RecordRef, StoredEntry } from './storage/storage';
 import type { LakeEngine } from './lake-engine/engine';
+import type { DigestSigner } from './signer';
 import { EVENT_HISTORY_DAYS } from '../../src/lib/cloudtrail-limits';
 
 /** What fixes the seeded world; saved with the state so a data directory keeps its seed. */
@@ -98,6 +99,8 @@ export interface WorldServices {
    * eventDataChecksum with it; without one (the browser), with the pure-TypeScript hash.
    */
   readonly sha256Base64?: (text: string) => string;
+  /** RSA signing for trail digest files (§17.11): node:crypto in Node, WebCrypto in the browser. */
+  readonly signer?: DigestSigner;
 }
 
 /** Saved form of a record that is not part of the seeded past. */
@@ -305,6 +308,11 @@ export class EmulatorState {
   finishLoading(): void {
     this.loading = false;
     for (const indexer of this.indexers) indexer.loaded?.();
+  }
+
+  /** True while the world loads (the seeded, derived and saved past), false once it serves calls. */
+  get isLoading(): boolean {
+    return this.loading;
   }
 
   /** Makes records ingested from now on number after `count` (the seeded and derived past). */
