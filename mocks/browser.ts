@@ -1,7 +1,8 @@
 // The embedded emulator's page side. The emulator itself runs in a worker shared by every tab of
 // this origin (mocks/embedded-emulator.worker.ts), with its state in IndexedDB so a reload loses
 // nothing. Here the page's service worker (msw's setupWorker) intercepts the SDK's requests to the
-// CloudTrail endpoints and forwards each one to that worker; Playwright drives the emulator
+// CloudTrail endpoints (and S3's, for delivered trail files, SEMANTICS.md §17.12) and forwards
+// each one to that worker, bodies as bytes; Playwright drives the emulator
 // through window.cloudtrailEmulator, whose calls go to the worker too.
 import { http, type HttpHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -33,6 +34,8 @@ declare global {
 
 /** Both CloudTrail hosts of every region, any path: what the handlers in the worker answer. */
 const CLOUDTRAIL_URL = /^https:\/\/cloudtrail(?:-data)?\.[a-z0-9-]+\.amazonaws\.com\//;
+/** S3's endpoints, path-style and virtual-hosted (`S3_URL` in mocks/handlers.ts, not imported: it pulls in the emulator). */
+const S3_URL = /^https:\/\/(?:[a-z0-9.-]+\.)?s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com\//;
 
 /** The page's end of the channel to the emulator's worker. */
 interface WorkerEndpoint {
@@ -109,15 +112,18 @@ function openChannel(onChange: () => void) {
 /** Connects this page to the shared emulator and forwards the page's CloudTrail requests to it. */
 export async function startEmbeddedEmulator({ onChange }: { onChange: () => void }) {
   const call = openChannel(onChange);
-  const forward: HttpHandler = http.all(CLOUDTRAIL_URL, async ({ request }) => {
+  const forward = async ({ request }: { request: Request }) => {
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
     const answer = await call(
       { kind: 'fetch', request: { method: request.method, url: request.url, headers: [...request.headers], body } },
       body ? [body] : [],
     );
-    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-  });
-  const worker = setupWorker(forward);
+    // A 204 or a HEAD answer has no body (a Response with one for a 204 is an error).
+    const bytes = request.method === 'HEAD' || answer.status === 204 ? null : answer.body;
+    return new Response(bytes, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  };
+  const handlers: HttpHandler[] = [http.all(CLOUDTRAIL_URL, forward), http.all(S3_URL, forward)];
+  const worker = setupWorker(...handlers);
   // Resolves once the worker has loaded the stored world, so the first request is answered at once.
   await call({ kind: 'settings' });
 

@@ -63,6 +63,8 @@ const READ_OPERATION = /^(?:Get|List|Describe|Lookup)/;
  * themselves in event history, but announcing those would make every page refetch forever.
  */
 export function mayChangeState(request: SerializedRequest): boolean {
+  // S3's DeleteObject (SEMANTICS.md §17.12) is the one call of another method that changes anything.
+  if (request.method === 'DELETE') return true;
   if (request.method !== 'POST') return false;
   // PutAuditEvents (cloudtrail-data) names no target and always delivers events.
   if (new URL(request.url).pathname.startsWith('/PutAuditEvents')) return true;

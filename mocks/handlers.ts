@@ -5,7 +5,12 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Emulator } from './emulator/create-emulator';
 import type { RequestInfo } from './emulator/context';
 import { SerializationException, ServiceError, UnknownOperationException } from './emulator/errors';
+import { isRegion } from './emulator/identities';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from './emulator/records';
+import { invalidArgument, notImplemented, S3Error } from './emulator/resources/s3/s3-errors';
+import type { S3Answer } from './emulator/resources/s3/s3-operations';
+import { s3OperationOf, type S3Request } from './emulator/resources/s3/s3-request';
+import { element, XML_DECLARATION } from './emulator/resources/s3/s3-xml';
 
 /** Control-plane endpoints of every region; the SDKs' default endpoints. */
 export const CLOUDTRAIL_ENDPOINT = /^https:\/\/cloudtrail\.[a-z0-9-]+\.amazonaws\.com\/?$/;
@@ -103,6 +108,89 @@ function parseJson(text: string): unknown {
   return parsed;
 }
 
+/**
+ * Every S3 endpoint the SDKs and the AWS CLI use (SEMANTICS.md §17.12): path-style
+ * `s3.amazonaws.com`, `s3.<region>.amazonaws.com`, `s3-<region>.amazonaws.com`, and the same
+ * hosts virtual-hosted, `<bucket>.s3.<region>.amazonaws.com`. The Node server maps its own
+ * S3 requests to path-style URLs of this form.
+ */
+export const S3_URL = /^https:\/\/(?:[a-z0-9.-]+\.)?s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com\//;
+const S3_HOST = /^(?:([a-z0-9.-]+)\.)?s3(?:[.-]([a-z0-9-]+))?\.amazonaws\.com$/;
+/** The SigV4 scope of a signed request or a presigned URL's X-Amz-Credential. */
+const S3_CREDENTIAL = /^([^/]+)\/\d{8}\/([a-z0-9-]+)\/s3\/aws4_request$/;
+
+/**
+ * An S3 request's bucket, key and query, and who sends it. The region is the SigV4 scope's (or
+ * the host's) when the emulator serves it, else the default: S3 ignores a region mismatch.
+ */
+function s3RequestFrom(request: Request, requestId: string): { s3: S3Request; info: RequestInfo } {
+  const url = new URL(request.url);
+  const host = S3_HOST.exec(url.hostname);
+  const virtualBucket = host?.[1];
+  const path = url.pathname.slice(1);
+  const slash = path.indexOf('/');
+  const rawBucket = virtualBucket ?? (slash < 0 ? path : path.slice(0, slash));
+  const rawKey = virtualBucket !== undefined ? path : slash < 0 ? '' : path.slice(slash + 1);
+  let bucket: string;
+  let key: string;
+  try {
+    bucket = decodeURIComponent(rawBucket);
+    key = decodeURIComponent(rawKey);
+  } catch {
+    throw invalidArgument('The request path is not valid percent-encoded UTF-8.', 'path', url.pathname);
+  }
+  const query = [...url.searchParams];
+  const credential =
+    /Credential=([^,\s]+)/.exec(request.headers.get('authorization') ?? '')?.[1] ??
+    query.find(([name]) => name.toLowerCase() === 'x-amz-credential')?.[1] ??
+    '';
+  const scope = S3_CREDENTIAL.exec(credential);
+  const region = scope?.[2] ?? host?.[2];
+  const userAgent = request.headers.get('user-agent') ?? request.headers.get('x-amz-user-agent') ?? undefined;
+  return {
+    s3: {
+      method: request.method,
+      ...(bucket === '' ? {} : { bucket }),
+      ...(key === '' ? {} : { key }),
+      query,
+      ...(request.headers.has('range') ? { range: request.headers.get('range') ?? '' } : {}),
+    },
+    info: {
+      requestId,
+      accessKeyId: scope?.[1],
+      region: region !== undefined && isRegion(region) ? region : undefined,
+      sourceIp: request.headers.get(SOURCE_IP_HEADER) ?? undefined,
+      userAgent,
+    },
+  };
+}
+
+/** S3's request ID form: 16 upper-case hex characters. */
+const s3RequestId = (requestId: string) => requestId.replaceAll('-', '').slice(0, 16).toUpperCase();
+
+/** An S3 answer as HTTP; a HEAD answer carries its headers only. */
+function s3Response(answer: S3Answer, method: string, requestId: string): Response {
+  const body = method === 'HEAD' || answer.status === 204 ? null : (answer.body ?? null);
+  return new HttpResponse(body, {
+    status: answer.status,
+    headers: { ...answer.headers, 'x-amz-request-id': s3RequestId(requestId) },
+  });
+}
+
+/** An error as S3's XML (`<Error><Code/><Message/>...<Resource/><RequestId/></Error>`). */
+function s3ErrorResponse(error: ServiceError, request: Request, requestId: string): Response {
+  const fields = error instanceof S3Error ? error.fields : [];
+  const xml =
+    `${XML_DECLARATION}<Error>${element('Code', error.name)}${element('Message', error.message)}` +
+    fields.map(([name, value]) => element(name, value)).join('') +
+    `${element('Resource', new URL(request.url).pathname)}${element('RequestId', s3RequestId(requestId))}</Error>`;
+  return s3Response(
+    { status: error.status, headers: { 'content-type': 'application/xml' }, body: xml },
+    request.method,
+    requestId,
+  );
+}
+
 /** The msw handlers serving an emulator; used by the browser worker, the test server and the Node server. */
 export function createHandlers(emulator: Emulator): HttpHandler[] {
   return [
@@ -143,6 +231,19 @@ export function createHandlers(emulator: Emulator): HttpHandler[] {
         });
       } catch (error) {
         if (error instanceof ServiceError) return restJsonError(error, requestId);
+        throw error;
+      }
+    }),
+    http.all(S3_URL, async ({ request }) => {
+      const requestId = emulator.newRequestId();
+      try {
+        const { s3, info } = s3RequestFrom(request, requestId);
+        const operation = s3OperationOf(s3);
+        if (operation === undefined) throw notImplemented();
+        const answer = (await emulator.serve('s3', operation, s3, info)) as S3Answer;
+        return s3Response(answer, request.method, requestId);
+      } catch (error) {
+        if (error instanceof ServiceError) return s3ErrorResponse(error, request, requestId);
         throw error;
       }
     }),

@@ -29,23 +29,41 @@
 // every intermediate state correct if the process dies midway: a deletion in segment j may only
 // be dropped once the value it deleted, in some earlier segment i, is gone; that value is not
 // live, so segment i is dirty too and, being older, was rewritten first.
+//
+// S3 objects (SEMANTICS.md §17.12) are plain files, `s3/<bucket>/<key>`, outside the journal: the
+// files are the truth, so one changed or removed by hand reads changed or missing. Each is written
+// to `s3-partial/` first and renamed into place, so a listing never sees half a file.
 import { isUtf8 } from 'node:buffer';
 import {
   appendFileSync,
   closeSync,
+  type Dirent,
   fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { asStoredEntry, LoadTally, type EmulatorStorage, type RecordRef, type StoredEntry } from './storage';
+import {
+  asStoredEntry,
+  compareUtf8,
+  LoadTally,
+  objectKeyProblem,
+  OBJECTS,
+  splitObjectEntryKey,
+  type EmulatorStorage,
+  type RecordRef,
+  type StoredEntry,
+  type StoredObject,
+} from './storage';
 
 /** A new segment is started once the newest has passed this size. */
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -282,11 +300,95 @@ function syncDirectory(directory: string): void {
   }
 }
 
+/** The directory of S3 objects in a data directory. */
+export const OBJECTS_DIRECTORY = 's3';
+/** Where an object is written before it is renamed into place. */
+const PARTIAL_DIRECTORY = 's3-partial';
+
+/**
+ * S3 objects as plain files under `root`: `<root>/<bucket>/<key>`. Keys that could not be a
+ * relative path there (`objectKeyProblem`) are refused on write and missing on read.
+ */
+function objectFiles(root: string, partial: string) {
+  /** The file of an object; undefined when its bucket and key cannot name one inside `root`. */
+  function fileOf(bucket: string, key: string): string | undefined {
+    if (objectKeyProblem(bucket, key) !== undefined) return undefined;
+    const path = resolve(root, bucket, ...key.split('/'));
+    const inside = relative(root, path);
+    return inside === '' || inside.startsWith('..') || inside.startsWith(sep) ? undefined : path;
+  }
+
+  /** Every file under `directory`, as keys below `base` joined with `/`. */
+  function walk(directory: string, base: string, found: string[]): void {
+    let names: Dirent[];
+    try {
+      names = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return; // missing, or not a directory
+    }
+    for (const item of names) {
+      const key = base === '' ? item.name : `${base}/${item.name}`;
+      if (item.isDirectory()) walk(join(directory, item.name), key, found);
+      else if (item.isFile()) found.push(key);
+    }
+  }
+
+  let partials = 0;
+  return {
+    write(entryKey: string, bytes: Uint8Array | undefined): void {
+      const { bucket, key } = splitObjectEntryKey(entryKey);
+      const path = fileOf(bucket, key);
+      if (path === undefined) throw new Error(objectKeyProblem(bucket, key) ?? `Object key ${key} is not stored.`);
+      if (bytes === undefined) {
+        rmSync(path, { force: true });
+        return;
+      }
+      mkdirSync(join(path, '..'), { recursive: true });
+      mkdirSync(partial, { recursive: true });
+      partials += 1;
+      const temporary = join(partial, `${String(process.pid)}-${String(partials)}`);
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, path);
+    },
+    read(bucket: string, key: string): StoredObject | undefined {
+      const path = fileOf(bucket, key);
+      if (path === undefined) return undefined;
+      try {
+        const bytes = readFileSync(path);
+        return {
+          bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          modified: statSync(path).mtimeMs,
+        };
+      } catch {
+        return undefined; // missing, or a directory
+      }
+    },
+    list(bucket: string, prefix: string): string[] {
+      if (objectKeyProblem(bucket, 'x') !== undefined) return [];
+      // Walk only below the deepest directory the prefix names in full.
+      const slash = prefix.lastIndexOf('/');
+      const directory = slash < 0 ? '' : prefix.slice(0, slash);
+      const start = directory === '' ? undefined : fileOf(bucket, directory);
+      const found: string[] = [];
+      if (start !== undefined) walk(start, directory, found);
+      else if (directory === '') walk(join(root, bucket), '', found);
+      return found
+        .filter((key) => key.startsWith(prefix) && objectKeyProblem(bucket, key) === undefined)
+        .sort(compareUtf8);
+    },
+    clear(): void {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(partial, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Storage in `directory`, created when missing. */
 export function fileStorage(directory: string, options: FileStorageOptions = {}): EmulatorStorage {
   const segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const pathOf = (segment: number) => join(directory, segmentFileName(segment));
+  const objects = objectFiles(resolve(directory, OBJECTS_DIRECTORY), resolve(directory, PARTIAL_DIRECTORY));
 
   /** The value of the `records` line at `ref`; throws when it is not one. */
   function valueAt(ref: RecordRef, window?: LineWindow): unknown {
@@ -460,7 +562,17 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
         report: tally.report(entries.length, bytes, performance.now() - started),
       });
     },
-    write: (entries) => {
+    write: (all) => {
+      // Object bytes go to their files first, so the entries that describe them (written after)
+      // never name a file that is not there yet; a key that cannot be stored writes nothing.
+      for (const entry of all) {
+        if (entry.collection !== OBJECTS) continue;
+        const { bucket, key } = splitObjectEntryKey(entry.key);
+        const problem = objectKeyProblem(bucket, key);
+        if (problem !== undefined) return Promise.reject(new Error(problem));
+      }
+      for (const entry of all) if (entry.collection === OBJECTS) objects.write(entry.key, entry.bytes);
+      const entries = all.filter((entry) => entry.collection !== OBJECTS);
       if (entries.length === 0) return Promise.resolve();
       mkdirSync(directory, { recursive: true });
       active ??= findActive();
@@ -473,6 +585,7 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
     },
     clear: () => {
       for (const { path } of segments()) rmSync(path, { force: true });
+      objects.clear();
       active = { n: 0, bytes: 0, torn: false };
       loadWindow.forget();
       return Promise.resolve();
@@ -489,5 +602,7 @@ export function fileStorage(directory: string, options: FileStorageOptions = {})
         throw new Error(`No stored record at byte ${String(ref.offset)} of ${pathOf(ref.segment)}`);
       return json;
     },
+    readObject: (bucket, key) => Promise.resolve(objects.read(bucket, key)),
+    listObjects: (bucket, prefix) => Promise.resolve(objects.list(bucket, prefix)),
   };
 }

@@ -1,4 +1,14 @@
-import { asStoredEntry, LoadTally, type EmulatorStorage, type StoredEntry } from './storage';
+import {
+  asStoredEntry,
+  compareUtf8,
+  LoadTally,
+  objectEntryKey,
+  objectKeyProblem,
+  OBJECTS,
+  splitObjectEntryKey,
+  type EmulatorStorage,
+  type StoredEntry,
+} from './storage';
 
 /**
  * A deep copy of a plain JSON value. Stored values are plain JSON, and structuredClone costs
@@ -19,6 +29,8 @@ export function memoryStorage(): EmulatorStorage {
   // writes a hundred records), and a load, once per emulator, applies them to the live entries.
   let ids: string[] = [];
   let values: (StoredEntry | undefined)[] = [];
+  // S3 objects by `<bucket>/<key>`, written at once (reads follow the write that made them).
+  const objects = new Map<string, Uint8Array>();
   return {
     // Entries of the wrong shape (only a caller that bypassed the types can write one) are
     // skipped and counted, as the other backends do with damage.
@@ -42,6 +54,14 @@ export function memoryStorage(): EmulatorStorage {
     },
     write: (entries) => {
       for (const entry of entries) {
+        if (entry.collection === OBJECTS) {
+          const { bucket, key } = splitObjectEntryKey(entry.key);
+          const problem = objectKeyProblem(bucket, key);
+          if (problem) return Promise.reject(new Error(problem));
+          if (entry.bytes === undefined) objects.delete(entry.key);
+          else objects.set(entry.key, entry.bytes.slice());
+          continue;
+        }
         ids.push(`${entry.collection}\u0000${entry.key}`);
         values.push(entry.value === undefined ? undefined : copy(entry));
       }
@@ -49,9 +69,22 @@ export function memoryStorage(): EmulatorStorage {
     },
     clear: () => {
       live.clear();
+      objects.clear();
       ids = [];
       values = [];
       return Promise.resolve();
+    },
+    readObject: (bucket, key) => {
+      const bytes = objectKeyProblem(bucket, key) ? undefined : objects.get(objectEntryKey(bucket, key));
+      return Promise.resolve(bytes ? { bytes: bytes.slice() } : undefined);
+    },
+    listObjects: (bucket, prefix) => {
+      const start = objectEntryKey(bucket, prefix);
+      const keys = [...objects.keys()]
+        .filter((id) => id.startsWith(start))
+        .map((id) => id.slice(bucket.length + 1))
+        .sort(compareUtf8);
+      return Promise.resolve(keys);
     },
   };
 }

@@ -12,6 +12,74 @@ export interface StoredEntry {
    * it is accessed, so read it once; the core keeps the ref instead of the record's JSON.
    */
   ref?: RecordRef;
+  /**
+   * Only in writes of the `OBJECTS` collection (key `<bucket>/<key>`): the object's bytes;
+   * absent deletes the object. Such entries are never returned by `load`: `readObject` and
+   * `listObjects` read objects back.
+   */
+  bytes?: Uint8Array;
+}
+
+/**
+ * The collection of S3 object bytes (SEMANTICS.md §17.12): written in the same stream as the
+ * entries of the call that delivered them, so a rolled-back call writes none, but kept apart by
+ * every backend (data directory: plain files under `s3/`; IndexedDB: an object store of its own).
+ */
+export const OBJECTS = 's3-object-bytes';
+
+/** An object read back: its bytes and, where the backend knows it, when they last changed (epoch ms). */
+export interface StoredObject {
+  bytes: Uint8Array;
+  modified?: number;
+}
+
+/** The `OBJECTS` entry key of an object: bucket names hold no `/`, so the first `/` splits it. */
+export function objectEntryKey(bucket: string, key: string): string {
+  return `${bucket}/${key}`;
+}
+
+/** Bucket and key of an `OBJECTS` entry key. */
+export function splitObjectEntryKey(entryKey: string): { bucket: string; key: string } {
+  const slash = entryKey.indexOf('/');
+  return slash < 0
+    ? { bucket: entryKey, key: '' }
+    : { bucket: entryKey.slice(0, slash), key: entryKey.slice(slash + 1) };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Why an object cannot be stored under this bucket and key, or undefined when it can. Every
+ * backend keeps the same set, that of the data directory (a key is a relative file path there):
+ * no empty, `.` or `..` segment, no NUL, no segment over 255 bytes, at most 1,024 bytes in all
+ * (S3's own key limit); a bucket is one such segment.
+ */
+export function objectKeyProblem(bucket: string, key: string): string | undefined {
+  if (bucket === '' || bucket === '.' || bucket === '..' || /[/\\\0]/.test(bucket))
+    return `Bucket name ${JSON.stringify(bucket)} cannot be stored.`;
+  if (encoder.encode(key).length > 1024) return 'Object keys are at most 1,024 bytes.';
+  for (const segment of key.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..' || segment.includes('\0'))
+      return `Object key ${JSON.stringify(key)} has an empty, "." or ".." segment or a NUL character.`;
+    if (encoder.encode(segment).length > 255) return `Object key ${JSON.stringify(key)} has a segment over 255 bytes.`;
+  }
+  return undefined;
+}
+
+/** Orders strings as their UTF-8 bytes compare (S3's key order), which is code point order. */
+export function compareUtf8(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 code units order as code points except that surrogates (U+D800-DFFF, the halves of
+    // code points past U+FFFF) sort below U+E000-FFFF; lift them above.
+    const surrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+    const lift = (unit: number) => (surrogate(unit) ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit);
+    return lift(x) - lift(y);
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -85,6 +153,14 @@ export interface EmulatorStorage {
    * history's JSON stays on disk instead of in memory. Throws when the line is no longer there.
    */
   readRecord?(ref: RecordRef): string;
+  /**
+   * The bytes of an S3 object written through an `OBJECTS` entry, as the backend holds them now:
+   * the data directory's files are authoritative, so a file changed or removed by hand reads
+   * changed or missing. Undefined when there is none (or the key could not be stored).
+   */
+  readObject(bucket: string, key: string): Promise<StoredObject | undefined>;
+  /** Keys of the bucket's objects that start with `prefix`, in UTF-8 binary order (`compareUtf8`). */
+  listObjects(bucket: string, prefix: string): Promise<string[]>;
 }
 
 /** A write failed because the backend has no room left (the browser's quota for the site). */
