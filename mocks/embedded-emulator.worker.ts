@@ -16,6 +16,7 @@ import {
 import { createEmulator } from './emulator/create-emulator';
 import { indexedDbStorage } from './emulator/storage/indexeddb';
 import { createHandlers } from './handlers';
+import { createWebCryptoSigner } from './webcrypto-signer';
 import { failNextWith } from './scenarios';
 
 /** A page's end of the channel: its MessagePort, or, in a dedicated worker, the worker's own scope. */
@@ -26,6 +27,8 @@ interface PageEndpoint {
 
 const started = createEmulator({
   storage: indexedDbStorage(indexedDB, 'cloudtrail-emulator'),
+  // WebCrypto's RSA signs the trails' digest files (SEMANTICS.md §17.11).
+  signer: createWebCryptoSigner(),
   // DuckDB (about 5 MB of wasm) is fetched on the first Lake query, never before.
   lakeEngine: () =>
     import('./emulator/lake-engine/duckdb-wasm-browser').then((engine) => engine.openDuckDbWasmBrowser()),
@@ -45,6 +48,17 @@ function inTurn<T>(task: () => Promise<T>): Promise<T> {
 
 const pages = new Set<PageEndpoint>();
 
+// Trail files are delivered on the emulator's clock even when no page calls (SEMANTICS.md §17.10);
+// the work due runs every few seconds and costs nothing when nothing is due.
+setInterval(() => {
+  inTurn(async () => {
+    const { emulator } = await started;
+    await emulator.tick();
+  }).catch((error: unknown) => {
+    console.error('Trail delivery failed; it is retried.', error);
+  });
+}, 5_000);
+
 /** Tells pages that the state may have changed, so they refetch what they show. */
 function announceChange(except?: PageEndpoint) {
   for (const page of pages) if (page !== except) page.postMessage({ type: 'changed' }, []);
@@ -56,7 +70,7 @@ async function answer(request: SerializedRequest): Promise<SerializedResponse> {
     handlers,
     new Request(request.url, { method: request.method, headers: request.headers, body: request.body }),
   );
-  // The handlers answer every URL of both CloudTrail hosts, and pages forward nothing else.
+  // The handlers answer every URL of both CloudTrail hosts and of S3's, and pages forward nothing else.
   if (!response) throw new Error(`The emulator has no handler for ${request.method} ${request.url}.`);
   return {
     status: response.status,

@@ -1,6 +1,6 @@
 // The transport, checked on the wire: targets, error encoding, unknown operations, bad bodies.
 import {
-  CreateTrailCommand,
+  ListImportsCommand,
   ListEventDataStoresCommand,
   LookupEventsCommand,
   UnsupportedOperationException,
@@ -78,15 +78,15 @@ test('answers other methods and paths with UnknownOperationException 404', async
 
 test('answers operations of the model it does not serve with UnsupportedOperationException, and records them', async () => {
   const client = emulatorClient();
-  await expect(client.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'bucket' }))).rejects.toBeInstanceOf(
+  await expect(client.send(new ListImportsCommand({ ImportStatus: 'COMPLETED' }))).rejects.toBeInstanceOf(
     UnsupportedOperationException,
   );
   const { Events } = await client.send(
-    new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateTrail' }] }),
+    new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'ListImports' }] }),
   );
   const record = JSON.parse(Events?.[0]?.CloudTrailEvent ?? '{}') as Record<string, unknown>;
   expect(record.errorCode).toBe('UnsupportedOperationException');
-  expect(record.requestParameters).toEqual({ name: 'audit', s3BucketName: 'bucket' });
+  expect(record.requestParameters).toEqual({ importStatus: 'COMPLETED' });
 });
 
 test('refuses a region it does not serve', async () => {

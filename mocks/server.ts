@@ -3,6 +3,11 @@
 // endpoint it stands for (service from the path, Region from the SigV4 scope), then answered by
 // msw's getResponse.
 //
+// S3 requests (SEMANTICS.md §17.12: the read surface over delivered trail files) share the port.
+// A request is S3's when it is signed for the `s3` service, is a presigned URL, names a bucket in
+// its host (`<bucket>.localhost`, virtual-hosted) or is an unsigned GET, HEAD or DELETE (every
+// CloudTrail call is a POST); it is rewritten to the path-style URL on S3's AWS endpoint.
+//
 // Because it listens on a port, any web page the user opens could call it. So before anything
 // runs, a request is refused when it comes from a browser page of another origin, is not signed
 // with SigV4, has a content type its protocol does not use, or carries a body over 1 MiB.
@@ -17,6 +22,7 @@ import { DEFAULT_REGION } from './emulator/identities';
 import { fileStorage } from './emulator/storage/file';
 import { describeLoadReport } from './emulator/storage/storage';
 import { createHandlers, SOURCE_IP_HEADER } from './handlers';
+import { createNodeSigner } from './node-signer';
 
 /** The largest request body the emulator reads, on both planes. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +38,9 @@ const { values } = parseArgs({
     'no-simulator': { type: 'boolean', default: false },
     'cors-origin': { type: 'string', multiple: true, default: [] },
     'allow-unsigned': { type: 'boolean', default: false },
+    'trail-delivery-interval': { type: 'string' },
+    'digest-interval': { type: 'string' },
+    'no-seeded-trail': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -39,6 +48,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data-dir DIR] [--seed N] [--events N]
                             [--no-throttle] [--no-simulator] [--cors-origin ORIGIN]... [--allow-unsigned]
+                            [--trail-delivery-interval SECONDS] [--digest-interval SECONDS] [--no-seeded-trail]
 
   --port            port to listen on (default 4566; 0 picks a free one)
   --host            address to bind (default 127.0.0.1)
@@ -51,6 +61,13 @@ if (values.help) {
                     (repeatable; pages on http(s)://localhost, 127.0.0.1 and [::1], any port, always may)
   --allow-unsigned  serve requests without a SigV4 Authorization header, as the admin user in us-east-1
                     (by default they are refused; any credentials sign, none is checked)
+  --trail-delivery-interval
+                    seconds between trail log file deliveries (default 300, at least 1)
+  --digest-interval seconds covered by each trail digest file (default 3600, at least 1)
+  --no-seeded-trail no seeded trail (management-events) on the first start of a data dir
+
+S3 reads of delivered trail files share the port (aws s3 ls s3://BUCKET/ --endpoint-url http://127.0.0.1:4566):
+requests signed for s3, presigned URLs, hosts BUCKET.localhost, and unsigned GET, HEAD and DELETE.
 
 Requests are refused before anything runs when a browser sends them from another origin (403),
 when they are not signed (403), when their content type is not their protocol's (400), or when
@@ -66,6 +83,17 @@ function positiveInteger(name: string, text: string | undefined): number | undef
     process.exit(2);
   }
   return value;
+}
+
+/** A number of seconds, at least 1, in milliseconds. */
+function atLeastOneSecond(name: string, text: string | undefined): number | undefined {
+  const seconds = positiveInteger(name, text);
+  if (seconds === undefined) return undefined;
+  if (seconds < 1) {
+    console.error(`--${name} must be at least 1 second, not ${String(text)}`);
+    process.exit(2);
+  }
+  return seconds * 1000;
 }
 
 /** An origin as browsers send it in the Origin header: scheme, host and port (the default one left out). */
@@ -89,6 +117,8 @@ const port = positiveInteger('port', values.port) ?? 4566;
 const extraOrigins = new Set(values['cors-origin'].map(corsOrigin));
 const allowUnsigned = values['allow-unsigned'];
 const dataDir = resolve(values['data-dir']);
+const deliveryInterval = atLeastOneSecond('trail-delivery-interval', values['trail-delivery-interval']);
+const digestInterval = atLeastOneSecond('digest-interval', values['digest-interval']);
 const emulator = await createEmulator({
   storage: fileStorage(dataDir),
   seed: positiveInteger('seed', values.seed),
@@ -98,6 +128,13 @@ const emulator = await createEmulator({
   lakeEngine: openDuckDbWasmNode,
   // node:crypto's SHA-256 for eventDataChecksum: the same bytes as the emulator's own, faster.
   sha256Base64: (text) => hash('sha256', text, 'base64'),
+  // node:crypto's RSA signs the trails' digest files (SEMANTICS.md §17.11).
+  signer: createNodeSigner(),
+  seededTrail: !values['no-seeded-trail'],
+  trailTiming: {
+    ...(deliveryInterval === undefined ? {} : { deliveryInterval }),
+    ...(digestInterval === undefined ? {} : { digestInterval }),
+  },
 });
 // What the data directory held, how long it took, and what damage was skipped.
 console.log(describeLoadReport(emulator.loadReport));
@@ -113,6 +150,28 @@ function isAllowedOrigin(origin: string): boolean {
 /** A SigV4-signed request: the AWS CLI, boto3 and the SDKs all send this. Never verified. */
 const SIGNED = /^AWS4-HMAC-SHA256\s+Credential=/;
 const SCOPE_REGION = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/[a-z0-9-]+\/aws4_request/;
+/** Region and service of a SigV4 credential scope, in a header or a presigned URL's X-Amz-Credential. */
+const SCOPE = /^[^/]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request$/;
+/** A virtual-hosted S3 request to the emulator: the bucket is the host's first labels. */
+const VIRTUAL_HOST = /^([a-z0-9][a-z0-9.-]*)\.localhost(?::\d{1,5})?$/i;
+/** Methods no CloudTrail call uses: unsigned, they are S3 reads (and DeleteObject). */
+const S3_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
+
+/** Headers of S3 answers a page must be able to read (SEMANTICS.md §17.12). */
+const S3_EXPOSED_HEADERS = [
+  'ETag',
+  'Content-Length',
+  'Content-Type',
+  'Content-Range',
+  'Last-Modified',
+  'Accept-Ranges',
+  'x-amz-request-id',
+  'x-amz-bucket-region',
+  'x-amz-meta-signature',
+  'x-amz-meta-signature-algorithm',
+  'x-amz-server-side-encryption',
+  'x-amz-server-side-encryption-aws-kms-key-id',
+];
 
 const JSON_11 = 'application/x-amz-json-1.1';
 
@@ -133,7 +192,11 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   return origin !== undefined && isAllowedOrigin(origin)
     ? {
         'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'x-amzn-RequestId, X-Amzn-ErrorType, x-amz-request-id',
+        // `*` exposes every header (x-amz-meta-* included) to requests without credentials,
+        // which is how the SDKs fetch; the names also cover those with credentials.
+        'access-control-expose-headers': ['*', 'x-amzn-RequestId', 'X-Amzn-ErrorType', ...S3_EXPOSED_HEADERS].join(
+          ', ',
+        ),
         vary: 'Origin',
       }
     : { vary: 'Origin' };
@@ -223,6 +286,102 @@ function discardRest(request: IncomingMessage) {
   request.resume();
 }
 
+/** The request's headers for the handlers, with the source IP taken from the socket. */
+function forwardedHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === SOURCE_IP_HEADER) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  headers.set(SOURCE_IP_HEADER, (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''));
+  return headers;
+}
+
+/** What makes a request S3's: its region, the bucket of a virtual-hosted host, and whether it is signed. */
+interface S3Target {
+  region: string;
+  virtualBucket?: string;
+  signed: boolean;
+}
+
+/** The S3 request this is (see the top of the file), or undefined for a CloudTrail one. */
+function s3Target(request: IncomingMessage, authorization: string, query: string): S3Target | undefined {
+  const headerScope = SCOPE.exec(/Credential=([^,\s]+)/.exec(authorization)?.[1] ?? '');
+  const presigned = URL.canParse(`http://emulator/${query}`)
+    ? [...new URL(`http://emulator/${query}`).searchParams].find(([name]) => name.toLowerCase() === 'x-amz-credential')
+    : undefined;
+  const presignedScope = SCOPE.exec(presigned?.[1] ?? '');
+  const virtualBucket = VIRTUAL_HOST.exec(request.headers.host ?? '')?.[1]?.toLowerCase();
+  const signed = SIGNED.test(authorization);
+  const isS3 =
+    headerScope?.[2] === 's3' ||
+    presignedScope?.[2] === 's3' ||
+    virtualBucket !== undefined ||
+    (!signed && S3_METHODS.has(request.method ?? ''));
+  if (!isS3) return undefined;
+  return {
+    region: headerScope?.[1] ?? presignedScope?.[1] ?? DEFAULT_REGION,
+    ...(virtualBucket === undefined ? {} : { virtualBucket }),
+    signed: signed || presignedScope !== null,
+  };
+}
+
+/** An S3 error as S3 sends it (XML), for requests refused before the handlers see them. */
+function refuseS3(
+  response: ServerResponse,
+  cors: Record<string, string>,
+  status: number,
+  code: string,
+  message: string,
+) {
+  const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  response.writeHead(status, { ...cors, 'content-type': 'application/xml' });
+  response.end(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escape(message)}</Message></Error>`,
+  );
+}
+
+/**
+ * Serves an S3 request through the handlers, as the path-style URL on S3's endpoint of its
+ * region. Its body is never read: the served operations take none.
+ */
+async function handleS3(
+  request: IncomingMessage,
+  response: ServerResponse,
+  cors: Record<string, string>,
+  s3: S3Target,
+  path: string,
+  query: string,
+): Promise<void> {
+  request.resume();
+  if (!s3.signed && !allowUnsigned) {
+    refuseS3(
+      response,
+      cors,
+      403,
+      'AccessDenied',
+      'Request is not signed; sign it with SigV4 (any credentials work) or start the emulator with --allow-unsigned.',
+    );
+    return;
+  }
+  const bucketPath = s3.virtualBucket === undefined ? '' : `/${s3.virtualBucket}`;
+  const url = `https://s3.${s3.region}.amazonaws.com${bucketPath}${path}${query}`;
+  if (!URL.canParse(url)) {
+    refuseS3(response, cors, 400, 'InvalidArgument', 'The request target is not valid.');
+    return;
+  }
+  const answer = await getResponse(
+    handlers,
+    new Request(url, { method: request.method ?? 'GET', headers: forwardedHeaders(request) }),
+  );
+  if (!answer) {
+    refuseS3(response, cors, 501, 'NotImplemented', 'This request is not implemented.');
+    return;
+  }
+  response.writeHead(answer.status, { ...cors, ...Object.fromEntries(answer.headers) });
+  response.end(Buffer.from(await answer.arrayBuffer()));
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse) {
   const origin = request.headers.origin;
   const cors = corsHeaders(origin);
@@ -251,12 +410,19 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     response
       .writeHead(204, {
         ...cors,
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
         // `*` does not cover Authorization (Fetch standard), which every signed call sends.
         'access-control-allow-headers': '*, Authorization',
         'access-control-max-age': '86400',
       })
       .end();
+    return;
+  }
+  const authorization = request.headers.authorization ?? '';
+  const query = queryAt === -1 ? '' : target.slice(queryAt);
+  const s3 = s3Target(request, authorization, query);
+  if (s3 !== undefined) {
+    await handleS3(request, response, cors, s3, path, query);
     return;
   }
   if (route === undefined) {
@@ -278,7 +444,6 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     );
     return;
   }
-  const authorization = request.headers.authorization ?? '';
   const signed = SIGNED.test(authorization);
   if (!signed && !allowUnsigned) {
     refuse(
@@ -315,16 +480,10 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     return;
   }
 
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || name === SOURCE_IP_HEADER) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  headers.set(SOURCE_IP_HEADER, (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''));
+  const headers = forwardedHeaders(request);
   // The AWS endpoint this request stands for: the region from the SigV4 scope. Unsigned requests
   // (--allow-unsigned) have no scope and act in the default region.
   const region = SCOPE_REGION.exec(authorization)?.[1] ?? DEFAULT_REGION;
-  const query = queryAt === -1 ? '' : target.slice(queryAt);
   const url = `https://${route.service}.${region}.amazonaws.com${path}${query}`;
   if (!URL.canParse(url)) {
     refuse(response, cors, protocol, 400, 'SerializationException', 'The query string is not valid.');
@@ -362,8 +521,21 @@ server.listen(port, values.host, () => {
   );
 });
 
+// Trail files are delivered on the clock even when nobody calls (§17.10): the work due runs every
+// second at most, and costs nothing when nothing is due.
+const ticks = setInterval(
+  () => {
+    emulator.tick().catch((error: unknown) => {
+      console.error('Trail delivery failed; it is retried.', error);
+    });
+  },
+  Math.min(deliveryInterval ?? 300_000, digestInterval ?? 3_600_000, 5_000),
+);
+ticks.unref();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
+    clearInterval(ticks);
     server.close();
     process.exit(0);
   });

@@ -16,6 +16,7 @@ import { eventHistoryResource } from './resources/event-history/event-history-re
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './resources/event-history/seed/seed-history';
 import { queriesResource } from './resources/queries/queries-resource';
 import { resourcePoliciesResource } from './resources/resource-policies/resource-policies-resource';
+import { s3Resource } from './resources/s3/s3-resource';
 import { tagsResource } from './resources/tags/tags-resource';
 import { trailsResource } from './resources/trails/trails-resource';
 import type { Service } from './resource';
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   anchor?: number;
   /** How many seeded records to generate on first start. */
   seededEvents?: number;
+  /** The seeded trail and its delivered files (SEMANTICS.md §17.16); on by default. */
+  seededTrail?: boolean;
   /** LookupEvents throttling at 2 calls per second per account and region; on by default. */
   throttle?: boolean;
   /** Live activity while the console is open (SEMANTICS.md §14); on by default. */
@@ -43,6 +46,8 @@ export interface EmulatorOptions {
   sha256Base64?: WorldServices['sha256Base64'];
   /** RSA signing of digest files (§17.11), lent by the entry point; without one, digests are not written. */
   signer?: WorldServices['signer'];
+  /** Trail delivery tick and digest interval (§17.10-17.11); default 300 s and 3600 s. */
+  trailTiming?: WorldServices['trailTiming'];
 }
 
 /** Runtime settings that a user may change without restarting. */
@@ -63,6 +68,7 @@ const RESOURCES: readonly ResourceDefinition[] = [
   queriesResource,
   resourcePoliciesResource,
   tagsResource,
+  s3Resource,
 ];
 
 export interface Emulator {
@@ -88,7 +94,7 @@ export interface Emulator {
   /** Makes the next call of an operation fail with the given error (see mocks/scenarios.ts). */
   failNext(operation: string, error: ServiceError): void;
   /** Forgets everything and seeds a new world from the given (or original) options. */
-  reset(options?: Pick<EmulatorOptions, 'seed' | 'anchor' | 'seededEvents'>): Promise<void>;
+  reset(options?: Pick<EmulatorOptions, 'seed' | 'anchor' | 'seededEvents' | 'seededTrail'>): Promise<void>;
   /**
    * What the last load found: the storage's report, with the entries the world could not use
    * (a stored value of the wrong shape, a collection no resource declares) counted as skipped.
@@ -131,6 +137,7 @@ async function loadState(
         seed: options.seed ?? DEFAULT_SEED,
         anchor: options.anchor ?? Math.floor(clock.now() / HOUR) * HOUR,
         seededEvents: options.seededEvents ?? DEFAULT_SEEDED_EVENTS,
+        ...(options.seededTrail === false ? { seededTrail: false } : {}),
       };
   const state = new EmulatorState(
     clock,
@@ -142,6 +149,8 @@ async function loadState(
       queryTiming: options.queryTiming,
       sha256Base64: options.sha256Base64,
       signer: options.signer,
+      objects: options.storage,
+      trailTiming: options.trailTiming,
     },
   );
   for (const resource of RESOURCES) {
@@ -167,7 +176,7 @@ async function loadState(
     state.reserveSequences(past);
     await pipeline.seed(state);
   }
-  for (const resource of RESOURCES) resource.install?.(state, { fresh });
+  for (const resource of RESOURCES) await resource.install?.(state, { fresh });
   state.loadSeeded();
   let sequence = state.seeded.count;
   for (const records of derived) {

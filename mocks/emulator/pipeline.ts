@@ -92,7 +92,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
    * still due at the next one.
    */
   async function runClock(state: EmulatorState, now: number): Promise<void> {
-    const due = options.resources.filter((resource) => resource.onClock);
+    const due = options.resources.filter((resource) => resource.onClock !== undefined);
     if (due.length === 0) return;
     state.begin();
     try {

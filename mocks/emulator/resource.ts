@@ -69,7 +69,7 @@ export interface ResourceDefinition {
    * Runs once the stored state is loaded: in a fresh world (`fresh`) creates the resource's seeded
    * objects, and derives what is derived from the seed (such as a seeded store's contents).
    */
-  install?(state: EmulatorState, options: { fresh: boolean }): void;
+  install?(state: EmulatorState, options: { fresh: boolean }): void | Promise<void>;
   /**
    * Calls that create the resource's seeded objects in a fresh world, at their times in the
    * seeded past; they are served by the pipeline (validated, run, self-recorded, saved) like any

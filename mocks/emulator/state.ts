@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import { DAY } from './clock';
 import { randomStream, type Random } from './random';
 import { serializeRecord, toEventEntry, type CloudTrailRecord, type EmulatorRecord, type EventEntry } from './records';
-import type { RecordRef, StoredEntry } from './storage/storage';
+import type { EmulatorStorage, RecordRef, StoredEntry } from './storage/storage';
 import type { LakeEngine } from './lake-engine/engine';
 import type { DigestSigner } from './signer';
 import { EVENT_HISTORY_DAYS } from '../../src/lib/cloudtrail-limits';
@@ -17,6 +17,8 @@ export interface WorldConfig {
   /** Epoch ms, floored to the hour: the seeded past ends here. */
   anchor: number;
   seededEvents: number;
+  /** Whether the seeded trail exists (§17.16); absent means it does. */
+  seededTrail?: boolean;
 }
 
 /**
@@ -88,6 +90,14 @@ export interface QueryTiming {
   maxMillis: number;
 }
 
+/** How often trails deliver log files and digests (SEMANTICS.md §17.10-17.11), in ms. */
+export interface TrailTiming {
+  /** The delivery tick, aligned to multiples since the epoch: default 300 s, at least 1 s. */
+  deliveryInterval: number;
+  /** From each digest chain's start: default 3600 s, at least 1 s. */
+  digestInterval: number;
+}
+
 /** What an entry point lends the world: engines that are not pure TypeScript, and tunings. */
 export interface WorldServices {
   /** Opens the Lake SQL engine (DuckDB) on first use; without one, StartQuery is unsupported. */
@@ -101,6 +111,10 @@ export interface WorldServices {
   readonly sha256Base64?: (text: string) => string;
   /** RSA signing for trail digest files (§17.11): node:crypto in Node, WebCrypto in the browser. */
   readonly signer?: DigestSigner;
+  /** Reads S3 objects back from storage (SEMANTICS.md §17.12); written through `persist` as `OBJECTS` entries. */
+  readonly objects?: Pick<EmulatorStorage, 'readObject' | 'listObjects'>;
+  /** Trail delivery tick and digest interval; default 300 s and 3600 s. */
+  readonly trailTiming?: Partial<TrailTiming>;
 }
 
 /** Saved form of a record that is not part of the seeded past. */

@@ -54,6 +54,12 @@ const MEMBER_ERRORS: Record<string, string> = {
   LookupAttributes: 'InvalidLookupAttributesException',
   EventCategory: 'InvalidEventCategoryException',
   AdvancedEventSelectors: 'InvalidEventSelectorsException',
+  EventSelectors: 'InvalidEventSelectorsException',
+  InsightSelectors: 'InvalidInsightSelectorsException',
+  // Trail references and buckets (SEMANTICS.md §17.4 rules 1-2); only trail operations declare these.
+  Name: 'InvalidTrailNameException',
+  TrailName: 'InvalidTrailNameException',
+  S3BucketName: 'InvalidS3BucketNameException',
   QueryStatus: 'InvalidQueryStatusException',
   TagsList: 'InvalidTagParameterException',
   Tags: 'InvalidTagParameterException',

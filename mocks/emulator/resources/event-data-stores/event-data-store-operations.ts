@@ -65,6 +65,7 @@ import {
   type StoredEventDataStore,
 } from './event-data-store';
 import { checkTagParameters, MAX_TAGS_PER_RESOURCE, setTags } from '../tags/resource-tags';
+import { checkStoreInsightsKept } from '../trails/insight-selectors';
 import {
   DEFAULT_MANAGEMENT_SELECTORS,
   kindCanStartAndStop,
@@ -122,7 +123,7 @@ const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]+$/;
 const KMS_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/;
 
 /** A key UUID for an alias: a seeded key's own when the alias is one of the seed's, else derived from the alias. */
-function keyIdForAlias(account: string, region: string, alias: string): string {
+export function keyIdForAlias(account: string, region: string, alias: string): string {
   const seeded = KEYS.find(
     (key) => account === DEFAULT_ACCOUNT && key.region === region && `alias/${key.alias}` === alias,
   );
@@ -284,6 +285,8 @@ export function updateEventDataStore(
       throw new InvalidEventSelectorsException(
         `The event data store holds ${store.kind} events; its selectors cannot change it to ${kind} events.`,
       );
+    // Enabled Insights keep needing the events they are computed from (§17.8).
+    checkStoreInsightsKept(state, store.arn, input.AdvancedEventSelectors);
   }
   const billingMode = input.BillingMode ?? store.billingMode;
   if (store.billingMode === 'EXTENDABLE_RETENTION_PRICING' && billingMode === 'FIXED_RETENTION_PRICING')

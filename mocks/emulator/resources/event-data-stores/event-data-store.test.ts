@@ -75,8 +75,9 @@ function seededManagementRecords() {
   const seedCalls = [...emulator.state.allEntries()]
     .filter(
       (entry) =>
-        ['CreateEventDataStore', 'CreateChannel', 'PutResourcePolicy'].includes(entry.eventName) &&
-        entry.time < TEST_ANCHOR / SECOND,
+        ['CreateEventDataStore', 'CreateChannel', 'PutResourcePolicy', 'CreateTrail', 'StartLogging'].includes(
+          entry.eventName,
+        ) && entry.time < TEST_ANCHOR / SECOND,
     )
     .map((entry) => JSON.parse(emulator.state.jsonOf(entry)) as CloudTrailRecord);
   expect(seedCalls.map((record) => record.eventName).sort()).toEqual([
@@ -84,7 +85,9 @@ function seededManagementRecords() {
     'CreateChannel',
     'CreateEventDataStore',
     'CreateEventDataStore',
+    'CreateTrail',
     'PutResourcePolicy',
+    'StartLogging',
   ]);
   // Not its own creation: no backfill.
   for (const record of seedCalls) if (recordTimeSeconds(record.eventTime) > since) records.push(record);

@@ -23,6 +23,7 @@ import {
 } from '../../errors';
 import { eventDataStoreStatus, resolveEventDataStore } from '../event-data-stores/event-data-store';
 import { checkTagParameters, MAX_TAGS_PER_RESOURCE, setTags, tagsOf } from './resource-tags';
+import { resolveTrail } from '../trails/trail-names';
 import { declaresError } from '../../validate';
 
 /** ARNs one ListTags call may name (§15). */
@@ -33,8 +34,9 @@ const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:(.+)$/;
 /**
  * The ARN under which a taggable resource keeps its tags. Event data stores resolve like any store
  * reference and must not be PENDING_DELETION (§8.3); channels like any channel reference, and
- * service-linked ones refuse changes (§12.3); trails and dashboards are not served
- * (ResourceNotFoundException); other services' resources cannot carry CloudTrail tags.
+ * service-linked ones refuse changes (§12.3); trails by ARN in their home region (§17.13);
+ * dashboards are not served (ResourceNotFoundException); other services' resources cannot carry
+ * CloudTrail tags.
  */
 function resolveTaggable(context: RequestContext, resourceId: string): string {
   const match = ARN.exec(resourceId);
@@ -66,6 +68,8 @@ function resolveTaggable(context: RequestContext, resourceId: string): string {
       return channel.arn;
     }
     case 'trail':
+      // A trail name is not an ARN and was refused above (§17.13).
+      return resolveTrail(context, resourceId, 'tags').arn;
     case 'dashboard':
       throw new ResourceNotFoundException(`The resource '${resourceId}' was not found.`);
     default:
