@@ -14,6 +14,11 @@ import { EventDetailPage } from '@/features/event-detail/event-detail-page';
 import { EventHistoryPage } from '@/features/event-history/event-history-page';
 import { NotFoundPage } from '@/features/not-found/not-found-page';
 import { SettingsPage } from '@/features/settings/settings-page';
+import { CreateTrailPage } from '@/features/trails/create-trail-page';
+import { EditTrailEventSelectorsPage } from '@/features/trails/edit-trail-event-selectors-page';
+import { EditTrailPage } from '@/features/trails/edit-trail-page';
+import { TrailDetailPage } from '@/features/trails/trail-detail-page';
+import { TrailsPage } from '@/features/trails/trails-page';
 import { paths } from '@/lib/paths';
 import { TopBar } from './top-bar';
 
@@ -78,6 +83,11 @@ export const routes: RouteObject[] = [
       { path: paths.integrations(), element: <IntegrationsPage /> },
       { path: paths.createIntegration(), element: <CreateIntegrationPage /> },
       { path: '/lake/integrations/:id', element: <ChannelDetailPage /> },
+      { path: paths.trails(), element: <TrailsPage /> },
+      { path: paths.createTrail(), element: <CreateTrailPage /> },
+      { path: '/trails/:arn', element: <TrailDetailPage /> },
+      { path: '/trails/:arn/edit', element: <EditTrailPage /> },
+      { path: '/trails/:arn/event-selectors', element: <EditTrailEventSelectorsPage /> },
       { path: paths.settings(), element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

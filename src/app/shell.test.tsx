@@ -30,7 +30,15 @@ test('links only to pages that exist in the side navigation', async () => {
   const links = within(navigation)
     .getAllByRole('link')
     .map((link) => link.textContent);
-  expect(links).toEqual(['CloudTrail', 'Event history', 'Event data stores', 'Query', 'Integrations', 'Settings']);
+  expect(links).toEqual([
+    'CloudTrail',
+    'Event history',
+    'Trails',
+    'Event data stores',
+    'Query',
+    'Integrations',
+    'Settings',
+  ]);
 });
 
 test('switching region shows that region’s history', async () => {

@@ -16,6 +16,7 @@ export interface Breadcrumb {
 // Only pages that exist are linked.
 const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
   { type: 'link', text: 'Event history', href: paths.eventHistory() },
+  { type: 'link', text: 'Trails', href: paths.trails() },
   {
     type: 'section',
     text: 'Lake',

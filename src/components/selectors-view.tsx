@@ -5,6 +5,7 @@ import ExpandableSection from '@cloudscape-design/components/expandable-section'
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { ReactNode } from 'react';
 import { JsonView } from '@/components/json-view';
 import { SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
 
@@ -34,16 +35,19 @@ export function SelectorsView({
   title = 'Advanced event selectors',
   description = 'The store takes an event when any selector matches it; a selector matches when all its fields do.',
   json = selectors,
+  actions,
 }: {
   selectors: readonly AdvancedEventSelector[];
   title?: string;
   description?: string;
   json?: unknown;
+  /** Buttons in the header, such as Edit. */
+  actions?: ReactNode;
 }) {
   return (
     <Container
       header={
-        <Header variant="h2" counter={`(${String(selectors.length)})`} description={description}>
+        <Header variant="h2" counter={`(${String(selectors.length)})`} description={description} actions={actions}>
           {title}
         </Header>
       }

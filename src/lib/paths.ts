@@ -48,5 +48,13 @@ export const paths = {
   createIntegration: () => '/lake/integrations/create',
   /** A channel's page, by ARN or ID; the URL holds the ID. */
   channelDetail: (arnOrId: string) => `/lake/integrations/${encodeURIComponent(channelIdOf(arnOrId))}`,
+  /** Trails of the account visible in the region. */
+  trails: () => '/trails',
+  createTrail: () => '/trails/create',
+  /** A trail's page, by ARN: a name alone is ambiguous across Regions. */
+  trailDetail: (arn: string, tab?: string) =>
+    `/trails/${encodeURIComponent(arn)}${tab === undefined ? '' : `?${new URLSearchParams({ tab }).toString()}`}`,
+  editTrail: (arn: string) => `/trails/${encodeURIComponent(arn)}/edit`,
+  editTrailEventSelectors: (arn: string) => `/trails/${encodeURIComponent(arn)}/event-selectors`,
   settings: () => '/settings',
 } as const;

@@ -1,6 +1,6 @@
-/** Hands text to the browser as a file download. */
-export function saveFile(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands text or raw bytes to the browser as a file download. */
+export function saveFile(name: string, type: string, data: string | Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = name;

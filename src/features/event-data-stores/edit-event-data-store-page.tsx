@@ -14,7 +14,7 @@ import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
 import { EventDataStoreForm } from './event-data-store-form';
 import { formValuesOf, toUpdateInput } from './event-data-store-form-schema';
-import { fromAdvancedEventSelectors } from './selector-drafts';
+import { fromAdvancedEventSelectors } from '@/lib/selector-drafts';
 import { QueryError } from '@/components/query-error';
 
 function EditForm({ store }: { store: EventDataStoreDetails }) {

@@ -9,28 +9,15 @@ import { z } from 'zod';
 import { errorsOf } from '@/lib/form-errors';
 import { tagsSchema, toTags, type TagDraft } from '@/lib/tags';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
+import { BILLING_MODES, EVENT_DATA_STORE_NAME, MAX_SELECTORS, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
 import {
-  BILLING_MODES,
-  DATA_RESOURCE_TYPES,
-  EVENT_DATA_STORE_NAME,
-  MAX_SELECTOR_VALUES,
-  MAX_SELECTORS,
-  NETWORK_ACTIVITY_SOURCES,
-  RETENTION_PERIOD_DAYS,
-  SELECTOR_NAME,
-  SELECTOR_VALUE,
-} from '@/lib/cloudtrail-limits';
-import {
-  conditionFieldsOf,
   DEFAULT_SELECTOR_DRAFTS,
   fromAdvancedEventSelectors,
   INTEGRATIONS_SELECTORS,
-  operatorsFor,
-  SELECTOR_CATEGORIES,
-  selectorValueCount,
+  selectorIssues,
   toAdvancedEventSelectors,
   type SelectorDraft,
-} from './selector-drafts';
+} from '@/lib/selector-drafts';
 
 export type EventType = 'cloudtrail' | 'integrations';
 
@@ -65,96 +52,11 @@ export function retentionRangeText(billingMode: BillingMode): string {
   return `${String(min)}–${String(max)} days`;
 }
 
-const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
-
 const name = z
   .string()
   .min(EVENT_DATA_STORE_NAME.min, `Enter a name of at least ${String(EVENT_DATA_STORE_NAME.min)} characters.`)
   .max(EVENT_DATA_STORE_NAME.max, `Use at most ${String(EVENT_DATA_STORE_NAME.max)} characters.`)
   .regex(EVENT_DATA_STORE_NAME.pattern, 'Use only letters, numbers, periods, underscores and hyphens.');
-
-type Issue = { path: (string | number)[]; message: string };
-
-/** Problems of the selectors (mocks/emulator/SEMANTICS.md §8.5), each at the path of the control that fixes it. */
-function selectorIssues(selectors: readonly SelectorDraft[]): Issue[] {
-  const issues: Issue[] = [];
-  if (selectors.length === 0)
-    issues.push({ path: ['selectors'], message: 'Add at least one selector: which events the store collects.' });
-  if (selectors.length > MAX_SELECTORS)
-    issues.push({
-      path: ['selectors'],
-      message: `An event data store has at most ${String(MAX_SELECTORS)} selectors.`,
-    });
-  const values = selectorValueCount(toAdvancedEventSelectors(selectors));
-  if (values > MAX_SELECTOR_VALUES)
-    issues.push({
-      path: ['selectors'],
-      message: `The selectors hold ${String(values)} values; at most ${String(MAX_SELECTOR_VALUES)} are allowed in all.`,
-    });
-  selectors.forEach((selector, index) => {
-    const at = (...rest: (string | number)[]) => ['selectors', index, ...rest];
-    if (!(SELECTOR_CATEGORIES as readonly string[]).includes(selector.category))
-      issues.push({ path: at('category'), message: 'Choose an event category.' });
-    if (selector.name.length > SELECTOR_NAME.max)
-      issues.push({
-        path: at('name'),
-        message: `A selector name has at most ${String(SELECTOR_NAME.max)} characters.`,
-      });
-    if (selector.category === 'Data' && !(DATA_RESOURCE_TYPES as readonly string[]).includes(selector.resourceType))
-      issues.push({ path: at('resourceType'), message: 'Choose the resource type of the data events.' });
-    const fields = conditionFieldsOf(selector.category);
-    const seen = new Map<string, number>();
-    selector.conditions.forEach((condition, row) => {
-      const path = (member: string) => at('conditions', row, member);
-      if (!fields.includes(condition.field)) {
-        issues.push({ path: path('field'), message: 'Choose a field.' });
-        return;
-      }
-      if (!operatorsFor(condition.field, selector.category).includes(condition.operator))
-        issues.push({
-          path: path('operator'),
-          message: `${condition.field} supports only ${operatorsFor(condition.field, selector.category).join(' and ')}.`,
-        });
-      const value = condition.value;
-      seen.set(condition.field, (seen.get(condition.field) ?? 0) + 1);
-      if (value.length < SELECTOR_VALUE.min) issues.push({ path: path('value'), message: 'Enter a value.' });
-      else if (value.length > SELECTOR_VALUE.max)
-        issues.push({ path: path('value'), message: `A value has at most ${String(SELECTOR_VALUE.max)} characters.` });
-      else if (
-        condition.field === 'resources.ARN' &&
-        (condition.operator === 'Equals' || condition.operator === 'NotEquals') &&
-        !ARN.test(value)
-      )
-        issues.push({
-          path: path('value'),
-          message: 'Enter a complete ARN, or use StartsWith for a prefix such as arn:aws:s3:::bucket/.',
-        });
-      else if (condition.field === 'errorCode' && value !== 'VpceAccessDenied')
-        issues.push({ path: path('value'), message: 'errorCode supports only VpceAccessDenied.' });
-      else if (
-        condition.field === 'eventSource' &&
-        selector.category === 'NetworkActivity' &&
-        !(NETWORK_ACTIVITY_SOURCES as readonly string[]).includes(value)
-      )
-        issues.push({
-          path: path('value'),
-          message: `Network activity events are logged for ${NETWORK_ACTIVITY_SOURCES.join(', ')}.`,
-        });
-      else if (
-        condition.field === 'eventSource' &&
-        selector.category === 'NetworkActivity' &&
-        (seen.get('eventSource') ?? 0) > 1
-      )
-        issues.push({ path: path('value'), message: 'A network activity selector names one event source.' });
-    });
-    if (selector.category === 'NetworkActivity' && !selector.conditions.some((c) => c.field === 'eventSource'))
-      issues.push({
-        path: at('conditions'),
-        message: 'Network activity selectors need an eventSource condition, for example ec2.amazonaws.com.',
-      });
-  });
-  return issues;
-}
 
 /** The create and edit forms' schema: every constraint CloudTrail would otherwise reject. */
 export const eventDataStoreFormSchema = z
@@ -181,7 +83,12 @@ export const eventDataStoreFormSchema = z
         message: `Enter ${String(min)} to ${String(max)} days for this pricing option.`,
       });
     if (values.eventType === 'cloudtrail')
-      for (const issue of selectorIssues(values.selectors)) context.addIssue({ code: 'custom', ...issue });
+      for (const issue of selectorIssues(values.selectors, {
+        maxSelectors: MAX_SELECTORS,
+        resource: 'An event data store',
+        noun: 'the store',
+      }))
+        context.addIssue({ code: 'custom', ...issue });
   });
 
 /** Field errors of the current values, by dotted path ("tags.0.key"); derived on every render. */

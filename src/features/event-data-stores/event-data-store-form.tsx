@@ -22,7 +22,7 @@ import {
   type EventDataStoreFormValues,
   type EventType,
 } from './event-data-store-form-schema';
-import { SelectorEditor } from './selector-editor';
+import { SelectorEditor } from '@/components/selector-editor';
 import { TagsEditor } from '@/components/tags-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
 

@@ -2,7 +2,15 @@
 // controls for what nearly every selector sets (category, read/write, resource type) and one
 // condition row per field, operator and value; rows of one field merge into one field selector.
 import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
-import { SELECTOR_FIELDS, SELECTOR_OPERATORS } from '@/lib/cloudtrail-limits';
+import {
+  DATA_RESOURCE_TYPES,
+  MAX_SELECTOR_VALUES,
+  NETWORK_ACTIVITY_SOURCES,
+  SELECTOR_FIELDS,
+  SELECTOR_NAME,
+  SELECTOR_OPERATORS,
+  SELECTOR_VALUE,
+} from './cloudtrail-limits';
 
 export type SelectorOperator = (typeof SELECTOR_OPERATORS)[number];
 
@@ -137,4 +145,100 @@ export function selectorValueCount(selectors: readonly AdvancedEventSelector[]):
     for (const field of selector.FieldSelectors ?? [])
       for (const operator of SELECTOR_OPERATORS) count += field[operator]?.length ?? 0;
   return count;
+}
+
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
+
+/** A problem of a selector draft, at the path of the control that fixes it. */
+export interface SelectorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Problems of advanced selector drafts (mocks/emulator/SEMANTICS.md §8.5), each at the path of the
+ * control that fixes it. `maxSelectors` is the resource's cap (stores: 5; trails have none), and
+ * `resource` and `noun` name it in messages ("An event data store", "the store").
+ */
+export function selectorIssues(
+  selectors: readonly SelectorDraft[],
+  { maxSelectors, resource, noun }: { maxSelectors?: number; resource: string; noun: string },
+): SelectorIssue[] {
+  const issues: SelectorIssue[] = [];
+  if (selectors.length === 0)
+    issues.push({ path: ['selectors'], message: `Add at least one selector: which events ${noun} collects.` });
+  if (maxSelectors !== undefined && selectors.length > maxSelectors)
+    issues.push({
+      path: ['selectors'],
+      message: `${resource} has at most ${String(maxSelectors)} selectors.`,
+    });
+  const values = selectorValueCount(toAdvancedEventSelectors(selectors));
+  if (values > MAX_SELECTOR_VALUES)
+    issues.push({
+      path: ['selectors'],
+      message: `The selectors hold ${String(values)} values; at most ${String(MAX_SELECTOR_VALUES)} are allowed in all.`,
+    });
+  selectors.forEach((selector, index) => {
+    const at = (...rest: (string | number)[]) => ['selectors', index, ...rest];
+    if (!(SELECTOR_CATEGORIES as readonly string[]).includes(selector.category))
+      issues.push({ path: at('category'), message: 'Choose an event category.' });
+    if (selector.name.length > SELECTOR_NAME.max)
+      issues.push({
+        path: at('name'),
+        message: `A selector name has at most ${String(SELECTOR_NAME.max)} characters.`,
+      });
+    if (selector.category === 'Data' && !(DATA_RESOURCE_TYPES as readonly string[]).includes(selector.resourceType))
+      issues.push({ path: at('resourceType'), message: 'Choose the resource type of the data events.' });
+    const fields = conditionFieldsOf(selector.category);
+    const seen = new Map<string, number>();
+    selector.conditions.forEach((condition, row) => {
+      const path = (member: string) => at('conditions', row, member);
+      if (!fields.includes(condition.field)) {
+        issues.push({ path: path('field'), message: 'Choose a field.' });
+        return;
+      }
+      if (!operatorsFor(condition.field, selector.category).includes(condition.operator))
+        issues.push({
+          path: path('operator'),
+          message: `${condition.field} supports only ${operatorsFor(condition.field, selector.category).join(' and ')}.`,
+        });
+      const value = condition.value;
+      seen.set(condition.field, (seen.get(condition.field) ?? 0) + 1);
+      if (value.length < SELECTOR_VALUE.min) issues.push({ path: path('value'), message: 'Enter a value.' });
+      else if (value.length > SELECTOR_VALUE.max)
+        issues.push({ path: path('value'), message: `A value has at most ${String(SELECTOR_VALUE.max)} characters.` });
+      else if (
+        condition.field === 'resources.ARN' &&
+        (condition.operator === 'Equals' || condition.operator === 'NotEquals') &&
+        !ARN.test(value)
+      )
+        issues.push({
+          path: path('value'),
+          message: 'Enter a complete ARN, or use StartsWith for a prefix such as arn:aws:s3:::bucket/.',
+        });
+      else if (condition.field === 'errorCode' && value !== 'VpceAccessDenied')
+        issues.push({ path: path('value'), message: 'errorCode supports only VpceAccessDenied.' });
+      else if (
+        condition.field === 'eventSource' &&
+        selector.category === 'NetworkActivity' &&
+        !(NETWORK_ACTIVITY_SOURCES as readonly string[]).includes(value)
+      )
+        issues.push({
+          path: path('value'),
+          message: `Network activity events are logged for ${NETWORK_ACTIVITY_SOURCES.join(', ')}.`,
+        });
+      else if (
+        condition.field === 'eventSource' &&
+        selector.category === 'NetworkActivity' &&
+        (seen.get('eventSource') ?? 0) > 1
+      )
+        issues.push({ path: path('value'), message: 'A network activity selector names one event source.' });
+    });
+    if (selector.category === 'NetworkActivity' && !selector.conditions.some((c) => c.field === 'eventSource'))
+      issues.push({
+        path: at('conditions'),
+        message: 'Network activity selectors need an eventSource condition, for example ec2.amazonaws.com.',
+      });
+  });
+  return issues;
 }

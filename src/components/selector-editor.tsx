@@ -24,7 +24,7 @@ import {
   type SelectorCategory,
   type SelectorDraft,
   type SelectorOperator,
-} from './selector-drafts';
+} from '@/lib/selector-drafts';
 
 const CATEGORY_OPTIONS = SELECTOR_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] }));
 const RESOURCE_TYPE_OPTIONS = DATA_RESOURCE_TYPES.map((type) => ({ value: type, label: type }));
@@ -62,6 +62,10 @@ export interface SelectorEditorProps {
   errorOf: (path: string) => string | undefined;
   /** Marks a control as visited, so its error shows. */
   onBlur: (path: string) => void;
+  /** An event data store's cap on selectors (default 5); null for none (trails have no cap). */
+  maxSelectors?: number | null;
+  /** The sentence above the selectors; default: how a store uses them. */
+  intro?: string;
 }
 
 function SelectorFields({
@@ -273,13 +277,20 @@ function SelectorFields({
  * events, a resource type for data events, and conditions on fields; the JSON CloudTrail receives
  * is shown below.
  */
-export function SelectorEditor({ selectors, onChange, errorOf, onBlur }: SelectorEditorProps) {
+export function SelectorEditor({
+  selectors,
+  onChange,
+  errorOf,
+  onBlur,
+  maxSelectors = MAX_SELECTORS,
+  intro = `A store collects an event when any selector matches it. Up to ${String(MAX_SELECTORS)} selectors and ${String(MAX_SELECTOR_VALUES)} values in all.`,
+}: SelectorEditorProps) {
   const selectorsError = errorOf('selectors');
   const json = JSON.stringify(toAdvancedEventSelectors(selectors), null, 2);
   return (
     <SpaceBetween size="m">
       <Box variant="p" color="text-body-secondary">
-        {`A store collects an event when any selector matches it. Up to ${String(MAX_SELECTORS)} selectors and ${String(MAX_SELECTOR_VALUES)} values in all.`}
+        {intro}
       </Box>
       {selectors.map((selector, index) => (
         <SelectorFields
@@ -302,8 +313,8 @@ export function SelectorEditor({ selectors, onChange, errorOf, onBlur }: Selecto
       <Button
         formAction="none"
         iconName="add-plus"
-        disabled={selectors.length >= MAX_SELECTORS}
-        disabledReason={`An event data store has at most ${String(MAX_SELECTORS)} selectors.`}
+        disabled={maxSelectors !== null && selectors.length >= maxSelectors}
+        disabledReason={`An event data store has at most ${String(maxSelectors)} selectors.`}
         onClick={() => {
           onChange([...selectors, newSelectorDraft('Data')]);
         }}

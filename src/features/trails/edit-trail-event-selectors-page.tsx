@@ -1,0 +1,187 @@
+import type { Trail } from '@aws-sdk/client-cloudtrail';
+import Alert from '@cloudscape-design/components/alert';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { describeError } from '@/api/errors';
+import { trailQueries, usePutEventSelectors, type TrailEventSelectors } from '@/api/trails';
+import { useConnection } from '@/api/use-connection';
+import { useNotifications } from '@/components/notifications';
+import { PageLayout } from '@/components/page-layout';
+import { QueryError } from '@/components/query-error';
+import { SelectorEditor } from '@/components/selector-editor';
+import { useFollow } from '@/hooks/use-follow';
+import { useShownErrors } from '@/hooks/use-shown-errors';
+import { MAX_SELECTOR_VALUES } from '@/lib/cloudtrail-limits';
+import { fromAdvancedEventSelectors } from '@/lib/selector-drafts';
+import { paths } from '@/lib/paths';
+import { BasicSelectorEditor } from './basic-selector-editor';
+import { shadowNotice } from './describe-trail';
+import {
+  eventSelectorsFormErrors,
+  eventSelectorsFormValuesOf,
+  toPutEventSelectors,
+  type EventSelectorsFormValues,
+  type SelectorKind,
+} from './event-selectors-form-schema';
+
+function EventSelectorsForm({ trail, current }: { trail: Trail; current: TrailEventSelectors }) {
+  const navigate = useNavigate();
+  const follow = useFollow();
+  const { connection, backend } = useConnection();
+  const { notify } = useNotifications();
+  const put = usePutEventSelectors();
+  const arn = trail.TrailARN ?? '';
+  const [values, setValues] = useState<EventSelectorsFormValues>(() => eventSelectorsFormValuesOf(current));
+  const errors = eventSelectorsFormErrors(values);
+  const valid = Object.keys(errors).length === 0;
+  const { errorOf, visit, submitted, attemptSubmit } = useShownErrors(errors);
+  const change = (next: Partial<EventSelectorsFormValues>) => {
+    setValues((previous) => ({ ...previous, ...next }));
+    put.reset();
+  };
+  const shadow = shadowNotice(trail, connection.region);
+  if (shadow)
+    return (
+      <Alert type="info" header="Selectors can be changed only in the home Region">
+        {shadow}
+      </Alert>
+    );
+  // Advanced selectors the editor cannot show faithfully are replaced only if the user says so.
+  const unrepresentable =
+    current.AdvancedEventSelectors !== undefined &&
+    fromAdvancedEventSelectors(current.AdvancedEventSelectors) === undefined;
+
+  const apiError = put.isError ? describeError(put.error, { backend }) : undefined;
+  let errorText: ReactNode;
+  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
+  else if (submitted && !valid) errorText = 'Some fields need attention; see the messages next to them.';
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        attemptSubmit();
+        if (!valid) return;
+        put.mutate(
+          { trail: arn, ...toPutEventSelectors(values) },
+          {
+            onSuccess: () => {
+              notify({ type: 'success', content: `Event selectors of ${trail.Name ?? arn} saved.` });
+              void navigate(paths.trailDetail(arn));
+            },
+          },
+        );
+      }}
+    >
+      <Form
+        errorText={errorText}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button formAction="none" variant="link" href={paths.trailDetail(arn)} onFollow={follow}>
+              Cancel
+            </Button>
+            <Button variant="primary" loading={put.isPending}>
+              Save changes
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SpaceBetween size="l">
+          <Container header={<Header variant="h2">Selector type</Header>}>
+            <FormField label="Kind of selectors" description="Saving one kind replaces the other entirely.">
+              <RadioGroup
+                value={values.kind}
+                onChange={({ detail }) => {
+                  change({ kind: detail.value as SelectorKind });
+                }}
+                items={[
+                  {
+                    value: 'basic',
+                    label: 'Basic event selectors',
+                    description:
+                      'Read or write events, management events with exclusions, and data events of S3 objects, Lambda functions and DynamoDB tables.',
+                  },
+                  {
+                    value: 'advanced',
+                    label: 'Advanced event selectors',
+                    description: `Conditions on event fields, for management, data and network activity events; ${String(MAX_SELECTOR_VALUES)} values in all.`,
+                  },
+                ]}
+              />
+            </FormField>
+          </Container>
+          {values.kind === 'advanced' && unrepresentable ? (
+            <Alert type="warning" header="The editor cannot show these selectors">
+              The trail&apos;s advanced selectors use fields or operators the editor does not offer. Saving replaces
+              them with the selectors below.
+            </Alert>
+          ) : null}
+          <Container header={<Header variant="h2">Selectors</Header>}>
+            {values.kind === 'basic' ? (
+              <BasicSelectorEditor
+                selectors={values.basic}
+                onChange={(basic) => {
+                  change({ basic });
+                }}
+                errorOf={errorOf}
+                onBlur={visit}
+              />
+            ) : (
+              <SelectorEditor
+                selectors={values.selectors}
+                onChange={(selectors) => {
+                  change({ selectors });
+                }}
+                errorOf={errorOf}
+                onBlur={visit}
+                maxSelectors={null}
+                intro={`The trail logs an event when any selector matches it. Up to ${String(MAX_SELECTOR_VALUES)} values in all.`}
+              />
+            )}
+          </Container>
+        </SpaceBetween>
+      </Form>
+    </form>
+  );
+}
+
+/** Chooses which events a trail logs: basic or advanced event selectors. */
+export function EditTrailEventSelectorsPage() {
+  const { arn = '' } = useParams();
+  const { connection } = useConnection();
+  const trail = useQuery(trailQueries.detail(connection, arn));
+  const selectors = useQuery(trailQueries.eventSelectors(connection, arn));
+  const name = trail.data?.Name ?? arn;
+  let content;
+  if (trail.isError) content = <QueryError error={trail.error} onRetry={() => void trail.refetch()} />;
+  else if (selectors.isError) content = <QueryError error={selectors.error} onRetry={() => void selectors.refetch()} />;
+  else if (trail.isPending || selectors.isPending)
+    content = <StatusIndicator type="loading">Loading event selectors</StatusIndicator>;
+  else content = <EventSelectorsForm trail={trail.data} current={selectors.data} />;
+  return (
+    <PageLayout
+      contentType="form"
+      breadcrumbs={[
+        { text: 'Trails', href: paths.trails() },
+        { text: name, href: paths.trailDetail(arn) },
+        { text: 'Event selectors', href: paths.editTrailEventSelectors(arn) },
+      ]}
+    >
+      <SpaceBetween size="l">
+        <Header variant="h1" description="Which management, data and network activity events the trail logs.">
+          {`Edit event selectors of ${name}`}
+        </Header>
+        {content}
+      </SpaceBetween>
+    </PageLayout>
+  );
+}
