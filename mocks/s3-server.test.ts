@@ -52,7 +52,7 @@ async function writeObjects(): Promise<void> {
   });
   const state = emulator.state;
   state.begin();
-  registerBucket(state, BUCKET, 'us-east-1', '123456789012');
+  registerBucket(state, BUCKET, 'us-east-1', '123456789012', state.clock.now());
   putObject(state, BUCKET, LOG_KEY, LOG_BYTES, {
     contentType: 'application/json',
     metadata: { signature: 'c2lnbmF0dXJl', 'signature-algorithm': 'SHA256withRSA' },

@@ -344,6 +344,11 @@ export class EmulatorState {
     return this.targetContents.get(targetId) ?? [];
   }
 
+  /** The IDs of every target that holds records. */
+  targetIds(): string[] {
+    return [...this.targetContents.keys()];
+  }
+
   /** Replaces what a target holds (seeded stores, retention); undone if the call fails. */
   setContents(targetId: string, entries: readonly EventEntry[]): void {
     const before = this.targetContents.get(targetId);

@@ -15,9 +15,16 @@ export interface StoredBucket {
 }
 
 /** Registers a bucket a trail names (CreateTrail, UpdateTrail); the first registration stays. */
-export function registerBucket(state: EmulatorState, name: string, region: string, account: string): void {
+export function registerBucket(
+  state: EmulatorState,
+  name: string,
+  region: string,
+  account: string,
+  /** Epoch ms of the call that named it: a seed call's is in the seeded past. */
+  at: number,
+): void {
   if (state.table<StoredBucket>(S3_BUCKETS).has(name)) return;
-  state.put(S3_BUCKETS, name, { region, account, created: state.clock.now() } satisfies StoredBucket);
+  state.put(S3_BUCKETS, name, { region, account, created: at } satisfies StoredBucket);
 }
 
 /** The registered bucket of that name. */

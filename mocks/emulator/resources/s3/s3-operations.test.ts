@@ -61,7 +61,7 @@ async function putObjects(
   region = 'us-east-1',
 ): Promise<void> {
   await inTransaction((state) => {
-    registerBucket(state, bucket, region, ACCOUNT);
+    registerBucket(state, bucket, region, ACCOUNT, state.clock.now());
     for (const [key, body, options] of objects)
       putObject(state, bucket, key, typeof body === 'string' ? new TextEncoder().encode(body) : body, options);
   });
@@ -80,7 +80,7 @@ async function errorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
 test('ListBuckets lists the buckets registered by the caller’s account, with their regions', async () => {
   await putObjects([], BUCKET);
   await inTransaction((state) => {
-    registerBucket(state, 'partner-trail-bucket', 'eu-west-1', '444455556666');
+    registerBucket(state, 'partner-trail-bucket', 'eu-west-1', '444455556666', state.clock.now());
   });
   // The seeded trail's bucket may be listed too (§17.16); names come in order.
   const mine = await s3().send(new ListBucketsCommand({}));
@@ -98,7 +98,7 @@ test('GetBucketLocation answers the first registering trail’s region, empty fo
   await putObjects([], 'bucket-in-virginia');
   await putObjects([], 'bucket-in-ireland', 'eu-west-1');
   await inTransaction((state) => {
-    registerBucket(state, 'bucket-in-ireland', 'us-west-2', ACCOUNT); // the first registration stays
+    registerBucket(state, 'bucket-in-ireland', 'us-west-2', ACCOUNT, state.clock.now()); // the first registration stays
   });
   const client = s3();
   expect((await client.send(new GetBucketLocationCommand({ Bucket: 'bucket-in-virginia' }))).LocationConstraint).toBe(

@@ -64,10 +64,13 @@ export function trailTiming(state: EmulatorState): TrailTiming {
   };
 }
 
+/** Record targets that are trail batches start with this. */
+const BATCH_PREFIX = 'trail-batch|';
+
 /** The record target holding the batch of (trail, region) waiting for the next delivery. */
 export function batchTarget(state: EmulatorState, trailArn: string, region: string): string {
   const delivery = state.table<TrailDelivery>(TRAIL_DELIVERIES).get(`${trailArn}|${region}`);
-  return `trail-batch|${trailArn}|${region}|${String(delivery?.generation ?? 0)}`;
+  return `${BATCH_PREFIX}${trailArn}|${region}|${String(delivery?.generation ?? 0)}`;
 }
 
 /** GetTrailStatus's per-region delivery fields. */
@@ -276,11 +279,30 @@ async function reconcile(state: EmulatorState, trail: StoredTrail, region: strin
   reconciler.save();
 }
 
+/** Worlds whose batches of earlier generations were dropped after loading. */
+const swept = new WeakSet<EmulatorState>();
+
+/**
+ * Once per loaded world: a saved record names the batch it joined, so a restart puts delivered
+ * records back into batches of past generations. Nothing reads those again (delivery reads the
+ * current generation only); emptying them lets retention forget their records.
+ */
+function dropDeliveredBatches(state: EmulatorState): void {
+  if (swept.has(state)) return;
+  swept.add(state);
+  for (const target of state.targetIds()) {
+    if (!target.startsWith(BATCH_PREFIX)) continue;
+    const [, trailArn = '', region = ''] = target.split('|');
+    if (target !== batchTarget(state, trailArn, region)) state.setContents(target, []);
+  }
+}
+
 /**
  * The delivery reconciler at `now` (epoch ms), the trails resource's onClock: for every trail and
  * every region where it is visible, the due log file and digest (§17.10, §17.11).
  */
 export async function deliverDue(state: EmulatorState, now: number): Promise<void> {
+  dropDeliveredBatches(state);
   for (const trail of state.table<StoredTrail>(TRAILS).values())
     for (const region of visibleRegions(trail)) await reconcile(state, trail, region, now);
 }

@@ -8,7 +8,7 @@ import { SECOND } from '../../clock';
 import { recordTimeSeconds, toEventEntry, type EmulatorRecord, type EventEntry } from '../../records';
 import type { EmulatorState } from '../../state';
 import { trailTakesRecord } from '../event-data-stores/routing';
-import { Reconciler, trailTiming } from './delivery';
+import { DEFAULT_TRAIL_TIMING, Reconciler } from './delivery';
 import { TRAILS, visibleRegions, type StoredTrail } from './trail';
 
 /** The index of the first seeded record at or after `time` (epoch seconds); records ascend by time. */
@@ -53,7 +53,10 @@ export async function materializeSeededTrailFiles(
     (trail) => trail.startLoggingTime !== undefined && trail.startLoggingTime <= until,
   );
   if (trails.length === 0) return;
-  const { deliveryInterval, digestInterval } = trailTiming(state);
+  // The seeded past is delivered at CloudTrail's own cadence whatever the entry point tunes: a
+  // one-second digest interval must not mean 1.5 million seeded digests. Live delivery then goes on
+  // at the tuned cadence.
+  const { deliveryInterval, digestInterval } = DEFAULT_TRAIL_TIMING;
   const since = Math.min(...trails.map((trail) => trail.startLoggingTime ?? until));
   const past = pastEntries(state, since);
   for (const trail of trails) {

@@ -193,7 +193,7 @@ export function createTrail(input: CreateTrailRequest, context: RequestContext):
   };
   saveTrail(state, trail);
   setTags(state, trail.arn, tags);
-  registerBucket(state, bucket, region, account);
+  registerBucket(state, bucket, region, account, context.now);
   context.resources.push(trailResource(trail));
   return describeTrailChange(trail);
 }
@@ -262,7 +262,7 @@ export async function updateTrail(input: UpdateTrailRequest, context: RequestCon
     kmsKeyId: input.KmsKeyId === undefined ? trail.kmsKeyId : (kmsKeyArn ?? ''),
   });
   saveTrail(state, updated);
-  if (input.S3BucketName !== undefined) registerBucket(state, input.S3BucketName, trail.homeRegion, account);
+  if (input.S3BucketName !== undefined) registerBucket(state, input.S3BucketName, trail.homeRegion, account, now);
   return describeTrailChange(updated);
 }
 
