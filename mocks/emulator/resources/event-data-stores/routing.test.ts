@@ -4,7 +4,7 @@ import { buildRecord } from '../../../factories';
 import { DAY, SECOND } from '../../clock';
 import { toEventEntry, type ActivityAuditLogRecord, type EmulatorRecord } from '../../records';
 import { eventDataStoreArn, DELETION_WAIT, type StoredEventDataStore } from './event-data-store';
-import { routeRecord, storeTakesRecord } from './routing';
+import { routeRecord, takesRecord } from './routing';
 import { DEFAULT_MANAGEMENT_SELECTORS } from './selectors';
 
 const NOW = Date.UTC(2025, 5, 2, 12);
@@ -41,7 +41,10 @@ function takes(
   options: { at?: number; destinations?: string[] } = {},
 ) {
   const entry = toEventEntry(record, JSON.stringify(record));
-  return storeTakesRecord(target, { entry, record: () => record, at: options.at ?? NOW, ...options });
+  return takesRecord(
+    { kind: 'store', store: target },
+    { entry, record: () => record, at: options.at ?? NOW, ...options },
+  );
 }
 
 const management = (overrides: Parameters<typeof buildRecord>[0] = {}) =>

@@ -49,7 +49,7 @@ function entryFieldValues(routed: RoutedRecord): FieldValues {
  *   that were already ingesting when it happened (no backfill, stopped periods never filled), and
  *   whose selectors select it (§8.5).
  */
-export function storeTakesRecord(store: StoredEventDataStore, routed: RoutedRecord): boolean {
+function storeTakesRecord(store: StoredEventDataStore, routed: RoutedRecord): boolean {
   const { entry, at } = routed;
   if (store.account !== entry.account || isPurged(store, at)) return false;
   if (eventDataStoreStatus(store, at) !== 'ENABLED') return false;
@@ -63,10 +63,24 @@ export function storeTakesRecord(store: StoredEventDataStore, routed: RoutedReco
   return selectorsMatchFields(store.selectors, entryFieldValues(routed));
 }
 
+/** What receives records: an event data store, or a trail's batch for the record's region. */
+export type RecordTarget =
+  | { readonly kind: 'store'; readonly store: StoredEventDataStore }
+  | { readonly kind: 'trail'; readonly trail: StoredTrail };
+
+/**
+ * The one routing function: whether `target` takes the record at `routed.at`. Stores and trails
+ * share its shape (the record's account, active at that moment with no backfill, home region or
+ * multi-region, selectors) and differ in what they take (§9, §17.9).
+ */
+export function takesRecord(target: RecordTarget, routed: RoutedRecord): boolean {
+  return target.kind === 'store' ? storeTakesRecord(target.store, routed) : trailTakesRecord(target.trail, routed);
+}
+
 /** IDs of the stores that take a record (§9), in the order given. */
 export function routeRecord(stores: Iterable<StoredEventDataStore>, routed: RoutedRecord): string[] {
   const ids: string[] = [];
-  for (const store of stores) if (storeTakesRecord(store, routed)) ids.push(store.id);
+  for (const store of stores) if (takesRecord({ kind: 'store', store }, routed)) ids.push(store.id);
   return ids;
 }
 
@@ -95,7 +109,7 @@ export function trailLoggingAt(trail: StoredTrail, at: number): boolean {
  * - a Management, Data or NetworkActivity record (never ActivityAuditLog or Insight);
  * - the trail's selectors, basic or advanced, select it (§17.7, §8.5).
  */
-export function trailTakesRecord(trail: StoredTrail, routed: RoutedRecord): boolean {
+function trailTakesRecord(trail: StoredTrail, routed: RoutedRecord): boolean {
   const { entry, at } = routed;
   if (trail.account !== entry.account || !trailLoggingAt(trail, at)) return false;
   if (!trail.isMultiRegionTrail && trail.homeRegion !== entry.region) return false;
@@ -115,6 +129,6 @@ export function trailTakesRecord(trail: StoredTrail, routed: RoutedRecord): bool
 /** The trails whose batches take a record (§17.9), in the order given. */
 export function routeRecordToTrails(trails: Iterable<StoredTrail>, routed: RoutedRecord): StoredTrail[] {
   const taken: StoredTrail[] = [];
-  for (const trail of trails) if (trailTakesRecord(trail, routed)) taken.push(trail);
+  for (const trail of trails) if (takesRecord({ kind: 'trail', trail }, routed)) taken.push(trail);
   return taken;
 }

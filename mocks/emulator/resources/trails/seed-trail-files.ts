@@ -2,12 +2,12 @@
 // digests the seeded trails would have delivered since they started logging, written once at
 // install by the normal rules. The seeded past is not batched on load (the trail router skips it),
 // so this is where it reaches the trails: each record routed by the one routing decision
-// (trailTakesRecord) as of its time, delivered at the first tick after it, with a digest at every
+// (takesRecord) as of its time, delivered at the first tick after it, with a digest at every
 // boundary of each chain, exactly as the live reconciler would have done had it run all along.
 import { SECOND } from '../../clock';
 import { recordTimeSeconds, toEventEntry, type EmulatorRecord, type EventEntry } from '../../records';
 import type { EmulatorState } from '../../state';
-import { trailTakesRecord } from '../event-data-stores/routing';
+import { takesRecord } from '../event-data-stores/routing';
 import { DEFAULT_TRAIL_TIMING, Reconciler } from './delivery';
 import { TRAILS, visibleRegions, type StoredTrail } from './trail';
 
@@ -64,7 +64,7 @@ export async function materializeSeededTrailFiles(
     const batches = new Map<string, Map<number, EventEntry[]>>();
     for (const { entry, record } of past) {
       const at = entry.time * SECOND;
-      if (at > until || !trailTakesRecord(trail, { entry, record, at })) continue;
+      if (at > until || !takesRecord({ kind: 'trail', trail }, { entry, record, at })) continue;
       const tick = Math.min(until, (Math.floor(at / deliveryInterval) + 1) * deliveryInterval);
       let ticks = batches.get(entry.region);
       if (!ticks) batches.set(entry.region, (ticks = new Map<number, EventEntry[]>()));

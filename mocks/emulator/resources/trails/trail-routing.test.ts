@@ -21,7 +21,7 @@ import { buildRecord } from '../../../factories';
 import { emulator, emulatorClient, testClock, TEST_START } from '../../../node';
 import { SECOND, toRecordTime } from '../../clock';
 import { toEventEntry, type ActivityAuditLogRecord, type CloudTrailRecord, type EmulatorRecord } from '../../records';
-import { trailTakesRecord } from '../event-data-stores/routing';
+import { takesRecord } from '../event-data-stores/routing';
 import { batchTarget } from './delivery';
 import { DEFAULT_EVENT_SELECTORS, trailArn, type StoredTrail } from './trail';
 
@@ -50,7 +50,10 @@ function trail(overrides: Partial<StoredTrail> = {}): StoredTrail {
 }
 
 function takes(target: StoredTrail, record: EmulatorRecord, at = NOW) {
-  return trailTakesRecord(target, { entry: toEventEntry(record, JSON.stringify(record)), record: () => record, at });
+  return takesRecord(
+    { kind: 'trail', trail: target },
+    { entry: toEventEntry(record, JSON.stringify(record)), record: () => record, at },
+  );
 }
 
 const record = (overrides: Partial<CloudTrailRecord> = {}) => buildRecord({ at: NOW - 30 * SECOND, ...overrides });
