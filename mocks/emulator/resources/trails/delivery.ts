@@ -302,9 +302,37 @@ function dropDeliveredBatches(state: EmulatorState): void {
  * every region where it is visible, the due log file and digest (§17.10, §17.11).
  */
 export async function deliverDue(state: EmulatorState, now: number): Promise<void> {
+  const trails = [...state.table<StoredTrail>(TRAILS).values()];
+  const known = schedule.get(state);
+  // It runs before every call: nothing is due before the next tick or digest boundary unless a
+  // trail changed (created, started, stopped, updated, deleted: each saves a new object).
+  if (known && now < known.nextDue && sameTrails(known.trails, trails)) return;
   dropDeliveredBatches(state);
-  for (const trail of state.table<StoredTrail>(TRAILS).values())
-    for (const region of visibleRegions(trail)) await reconcile(state, trail, region, now);
+  for (const trail of trails) for (const region of visibleRegions(trail)) await reconcile(state, trail, region, now);
+  schedule.set(state, { trails, nextDue: nextDueAfter(state, trails, now) });
+}
+
+/** Per world: the trails as of the last run and when something is next due. */
+const schedule = new WeakMap<EmulatorState, { trails: readonly StoredTrail[]; nextDue: number }>();
+
+function sameTrails(before: readonly StoredTrail[], after: readonly StoredTrail[]): boolean {
+  return before.length === after.length && before.every((trail, index) => trail === after[index]);
+}
+
+/** The next delivery tick after `now`, or an earlier digest boundary of an open chain. */
+function nextDueAfter(state: EmulatorState, trails: readonly StoredTrail[], now: number): number {
+  const { deliveryInterval, digestInterval } = trailTiming(state);
+  let next = (Math.floor(now / deliveryInterval) + 1) * deliveryInterval;
+  for (const trail of trails)
+    for (const region of visibleRegions(trail)) {
+      const chain = trailDelivery(state, trail.arn, region)?.chain;
+      if (chain)
+        next = Math.min(
+          next,
+          chain.start + (Math.floor((chain.lastEnd - chain.start) / digestInterval) + 1) * digestInterval,
+        );
+    }
+  return next;
 }
 
 /**
