@@ -489,3 +489,23 @@ test('a multi-Region trail delivers per source region and keeps a chain in every
   await client.send(new UpdateTrailCommand({ Name: 'everywhere', IsMultiRegionTrail: false }));
   expect(await keysUnder(storage, BUCKET, `${base}/CloudTrail-Digest/ap-south-1/`)).toHaveLength(2);
 });
+
+test('stopping, starting and stopping within one second writes two digests, each file listed once', async () => {
+  const { emulator, storage } = await serve();
+  const client = emulatorClient();
+  const arn = await createTrail(client, 'audit');
+  await client.send(new StartLoggingCommand({ Name: 'audit' }));
+  await client.send(new StopLoggingCommand({ Name: 'audit' }));
+  await client.send(new StartLoggingCommand({ Name: 'audit' }));
+  await client.send(new StopLoggingCommand({ Name: 'audit' }));
+  await client.send(new DescribeTrailsCommand({}));
+  const digests = await keysUnder(storage, BUCKET, `AWSLogs/${DEFAULT_ACCOUNT}/CloudTrail-Digest/us-east-1/`);
+  expect(digests).toHaveLength(2);
+  const listed = (await Promise.all(digests.map((key) => readDigest(storage, key)))).flatMap((digest) =>
+    digest.logFiles.map((file) => file.s3Object),
+  );
+  const logs = await keysUnder(storage, BUCKET, `AWSLogs/${DEFAULT_ACCOUNT}/CloudTrail/us-east-1/`);
+  expect(logs).toHaveLength(2);
+  expect(listed.sort()).toEqual([...logs].sort());
+  expect(await validateLogs(emulator, storage, { ...AUDIT, arn }, 'us-east-1')).toMatchObject({ problems: [] });
+});

@@ -187,9 +187,11 @@ export class Reconciler {
     const { state, trail, region } = this;
     const chain = this.delivery.chain;
     if (!chain) return;
-    // Two digests of a chain never share a key (a stop in the second of a boundary).
+    // Two digests of a (trail, region) never share a key, whose time is to the second: a stop in
+    // the second of a boundary, or a stop, start and stop within one second, moves it on a second.
     let digestEnd = toSecond(end);
-    if (chain.previous && digestEnd <= toSecond(chain.lastEnd)) digestEnd = toSecond(chain.lastEnd) + SECOND;
+    const lastDigest = this.delivery.latestDigestDeliveryTime;
+    if (lastDigest !== undefined && digestEnd <= toSecond(lastDigest)) digestEnd = toSecond(lastDigest) + SECOND;
     const key = await signingKeyAt(state, region, digestEnd);
     if (!key) return;
     const listed = final ? chain.pending : chain.pending.filter((file) => file.deliveredAt < digestEnd);
