@@ -8,10 +8,12 @@ import Icon from '@cloudscape-design/components/icon';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import TreeView, { type TreeViewProps } from '@cloudscape-design/components/tree-view';
-import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Connection } from '@/api/connection';
+import { describeError } from '@/api/errors';
 import { describeS3Error, s3Queries, type S3ListingPage } from '@/api/s3';
+import { canDeliverTrailFilesNow, useDeliverTrailFiles } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { formatBytes } from '@/lib/format-bytes';
 import { formatEventTime } from '@/lib/format-time';
@@ -145,7 +147,9 @@ function renderNode(node: TreeNode, { connection, onSelect, onLoadMore, selected
  * folder by folder as they are expanded, more pages on request), and the selected file's contents.
  */
 export function DeliveredFiles({ trail }: { trail: Trail }) {
-  const { connection } = useConnection();
+  const { connection, backend } = useConnection();
+  const queryClient = useQueryClient();
+  const deliver = useDeliverTrailFiles();
   const bucket = trail.S3BucketName;
   const root = deliveryRootOf(trail);
   const [expanded, setExpanded] = useState<readonly string[]>([]);
@@ -172,6 +176,7 @@ export function DeliveredFiles({ trail }: { trail: Trail }) {
       </Container>
     );
 
+  const deliveryError = deliver.isError ? describeError(deliver.error, { backend }) : undefined;
   const treeProps: TreeProps = {
     connection,
     selected,
@@ -187,9 +192,45 @@ export function DeliveredFiles({ trail }: { trail: Trail }) {
           {`The console reads the bucket ${bucket} from your browser: its CORS configuration must allow this origin.`}
         </Alert>
       ) : null}
+      {canDeliverTrailFilesNow(connection) ? (
+        <Alert type="info">
+          CloudTrail delivers log files about every 5 minutes, and digest files every hour. The emulator can deliver
+          every trail&apos;s pending log files now.
+        </Alert>
+      ) : null}
+      {deliveryError ? (
+        <Alert type="error" header={deliveryError.title}>
+          {deliveryError.message}
+        </Alert>
+      ) : null}
       <Container
         header={
-          <Header variant="h2" description={`s3://${bucket}/${root}`}>
+          <Header
+            variant="h2"
+            description={`s3://${bucket}/${root}`}
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh delivered files"
+                  onClick={() => void queryClient.invalidateQueries({ queryKey: s3Queries.all(backend) })}
+                />
+                {deliver.isSuccess ? (
+                  <StatusIndicator type="success">Pending log files delivered</StatusIndicator>
+                ) : null}
+                {canDeliverTrailFilesNow(connection) ? (
+                  <Button
+                    loading={deliver.isPending}
+                    onClick={() => {
+                      deliver.mutate();
+                    }}
+                  >
+                    Deliver log files now
+                  </Button>
+                ) : null}
+              </SpaceBetween>
+            }
+          >
             Delivered files
           </Header>
         }
