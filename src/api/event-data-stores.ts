@@ -19,7 +19,7 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
-import { signedFetch } from './signed-fetch';
+import { callEmulatorExtension } from './emulator-extensions';
 import { useCloudTrailMutation } from './use-cloudtrail-mutation';
 
 /** An event data store as GetEventDataStore describes it. */
@@ -139,58 +139,13 @@ export async function stopEventDataStoreIngestion(connection: Connection, eventD
 export type EventDataStoreUsage =
   { available: true; EventDataStoreArn: string; Events: number; Bytes: number } | { available: false };
 
-/**
- * An error answered by an emulator extension. It has the SDK's error shape ($fault, $metadata), so
- * describeError shows its name and message as it does CloudTrail's.
- */
-export class EmulatorExtensionError extends Error {
-  readonly $fault: 'client' | 'server';
-  readonly $metadata: { httpStatusCode: number };
-
-  constructor(name: string, message: string, status: number) {
-    super(message);
-    this.name = name;
-    this.$fault = status >= 500 ? 'server' : 'client';
-    this.$metadata = { httpStatusCode: status };
-  }
-}
-
-const USAGE_TARGET = 'CloudTrailEmulator_20250101.GetEventDataStoreUsage';
-
-/**
- * Where an emulator serves its extensions: the embedded one answers the AWS endpoint itself. The
- * call is signed like any other, so the Region comes from the SigV4 scope.
- */
-function extensionUrl(connection: Connection): URL | undefined {
-  switch (connection.kind) {
-    case 'embedded':
-      return new URL(`https://cloudtrail.${connection.region}.amazonaws.com/`);
-    case 'local':
-      return new URL(`${connection.endpoint.replace(/\/+$/, '')}/`);
-    case 'aws':
-      return undefined;
-  }
-}
-
 /** The emulator extension GetEventDataStoreUsage; `available: false` when the backend is AWS. */
 export async function getEventDataStoreUsage(
   connection: Connection,
   eventDataStore: string,
 ): Promise<EventDataStoreUsage> {
-  const url = extensionUrl(connection);
-  if (url === undefined) return { available: false };
-  const response = await signedFetch(connection, {
-    url,
-    service: 'cloudtrail',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': USAGE_TARGET },
-    body: JSON.stringify({ EventDataStore: eventDataStore }),
-  });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) {
-    const name = response.headers.get('x-amzn-errortype') ?? (typeof body.__type === 'string' ? body.__type : '');
-    const message = typeof body.message === 'string' ? body.message : response.statusText;
-    throw new EmulatorExtensionError(name.split(':')[0] || 'UnknownError', message, response.status);
-  }
+  const body = await callEmulatorExtension(connection, 'GetEventDataStoreUsage', { EventDataStore: eventDataStore });
+  if (body === undefined) return { available: false };
   return {
     available: true,
     EventDataStoreArn: typeof body.EventDataStoreArn === 'string' ? body.EventDataStoreArn : eventDataStore,

@@ -33,10 +33,9 @@ import {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
-import { EmulatorExtensionError } from './event-data-stores';
+import { callEmulatorExtension, servesEmulatorExtensions } from './emulator-extensions';
 import { eventQueries } from './events';
 import { s3Queries } from './s3';
-import { signedFetch } from './signed-fetch';
 import { useCloudTrailMutation } from './use-cloudtrail-mutation';
 import { useConnection } from './use-connection';
 
@@ -344,51 +343,19 @@ export function usePutInsightSelectors() {
   return useCloudTrailMutation(putInsightSelectors, trailQueries.all);
 }
 
-const DELIVER_TRAIL_FILES_TARGET = 'CloudTrailEmulator_20250101.DeliverTrailFiles';
-
 /**
  * Whether the backend can deliver trail files on request: the embedded and local emulators serve
  * the extension DeliverTrailFiles; CloudTrail delivers on its own schedule and has no such operation.
  */
 export function canDeliverTrailFilesNow(connection: Connection): boolean {
-  return connection.kind !== 'aws';
+  return servesEmulatorExtensions(connection);
 }
 
-/**
- * Where an emulator serves its extensions, as for GetEventDataStoreUsage (event-data-stores.ts):
- * the embedded one answers the AWS endpoint itself; undefined on AWS.
- */
-function emulatorExtensionUrl(connection: Connection): URL | undefined {
-  switch (connection.kind) {
-    case 'embedded':
-      return new URL(`https://cloudtrail.${connection.region}.amazonaws.com/`);
-    case 'local':
-      return new URL(`${connection.endpoint.replace(/\/+$/, '')}/`);
-    case 'aws':
-      return undefined;
-  }
-}
-
-/**
- * The emulator extension DeliverTrailFiles: every trail's pending events become log files now,
- * instead of at the next delivery tick (about every 5 minutes); digests keep their hourly interval.
- * Rejects on AWS, which has no such operation.
- */
+/** The emulator extension DeliverTrailFiles: every trail's pending events become log files now. */
 export async function deliverTrailFiles(connection: Connection): Promise<void> {
-  const url = emulatorExtensionUrl(connection);
-  if (url === undefined)
+  const answer = await callEmulatorExtension(connection, 'DeliverTrailFiles', {});
+  if (answer === undefined)
     throw new Error('DeliverTrailFiles is an emulator extension: CloudTrail delivers log files on its own schedule.');
-  const response = await signedFetch(connection, {
-    url,
-    service: 'cloudtrail',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': DELIVER_TRAIL_FILES_TARGET },
-    body: '{}',
-  });
-  if (response.ok) return;
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  const name = response.headers.get('x-amzn-errortype') ?? (typeof body.__type === 'string' ? body.__type : '');
-  const message = typeof body.message === 'string' ? body.message : response.statusText;
-  throw new EmulatorExtensionError(name.split(':')[0] || 'UnknownError', message, response.status);
 }
 
 /** Delivers every trail's pending log files now (emulator only), then refreshes the files and the trails' status. */
