@@ -1,5 +1,4 @@
 import type { Tag } from '@aws-sdk/client-cloudtrail';
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
@@ -9,9 +8,9 @@ import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
-import { describeError } from '@/api/errors';
 import { tagQueries, useUpdateTags } from '@/api/tags';
 import { useConnection } from '@/api/use-connection';
+import { MutationError } from './mutation-error';
 import { QueryError } from '@/components/query-error';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
@@ -42,7 +41,6 @@ function EditTagsModal({
   tags: readonly Tag[];
   onDismiss: () => void;
 }) {
-  const { backend } = useConnection();
   const update = useUpdateTags();
   const [drafts, setDrafts] = useState<TagDraft[]>(() =>
     tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' })),
@@ -50,7 +48,6 @@ function EditTagsModal({
   const errors = tagErrors(drafts, resource);
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
-  const error = update.isError ? describeError(update.error, { backend }) : undefined;
   const save = () => {
     attemptSubmit();
     if (valid) update.mutate({ resourceArn: arn, previous: tags, next: toTags(drafts) }, { onSuccess: onDismiss });
@@ -72,11 +69,7 @@ function EditTagsModal({
     >
       <SpaceBetween size="m">
         <TagsEditor tags={drafts} onChange={setDrafts} errorOf={errorOf} onBlur={visit} />
-        {error ? (
-          <Alert type="error" header={error.title}>
-            {error.message}
-          </Alert>
-        ) : null}
+        {update.isError ? <MutationError error={update.error} /> : null}
       </SpaceBetween>
     </Modal>
   );

@@ -1,5 +1,7 @@
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -75,5 +77,20 @@ export function TagsEditor({ tags, onChange, errorOf, onBlur }: TagsEditorProps)
         </Box>
       ) : null}
     </SpaceBetween>
+  );
+}
+
+/** The optional Tags section of a create form: the editor in a container of its own. */
+export function TagsContainer({ resource, ...editor }: TagsEditorProps & { resource: string }) {
+  return (
+    <Container
+      header={
+        <Header variant="h2" description={`Labels to find, group and control access to the ${resource}.`}>
+          Tags - optional
+        </Header>
+      }
+    >
+      <TagsEditor {...editor} />
+    </Container>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
@@ -12,12 +11,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { channelQueries, type ChannelDetails } from '@/api/channels';
-import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';
 import { SelectorsView } from '@/components/selectors-view';
 import { useNotifications } from '@/components/notifications';
 import { PageLayout } from '@/components/page-layout';
-import { QueryError } from '@/components/query-error';
+import { ResourceDetailContent } from '@/components/resource-detail-content';
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
@@ -248,50 +246,35 @@ function ServiceLinkedChannelDetail({ channel }: { channel: ChannelDetails }) {
 /** One channel: integration channels with their ingestion, test events, policy and tags; service-linked ones read-only. */
 export function ChannelDetailPage() {
   const { id = '' } = useParams();
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const query = useQuery(channelQueries.detail(connection, id));
   const breadcrumbs = [
     { text: 'Integrations', href: paths.integrations() },
     { text: query.data?.Name ?? id, href: paths.channelDetail(id) },
   ];
 
-  let content;
-  if (query.isPending)
-    content = (
-      <SpaceBetween size="l">
-        <Header variant="h1">{id}</Header>
-        <StatusIndicator type="loading">Loading integration</StatusIndicator>
-      </SpaceBetween>
-    );
-  else if (query.isError) {
-    const error = describeError(query.error, { backend });
-    content =
-      error.title === 'ChannelNotFoundException' || error.title === 'ChannelARNInvalidException' ? (
-        <Container header={<Header variant="h1">Integration not found</Header>}>
-          <SpaceBetween size="s">
-            <Box variant="p">{`No channel ${id} exists in ${connection.region}.`}</Box>
-            <Link href={paths.integrations()} onFollow={follow}>
-              Go to integrations
-            </Link>
-          </SpaceBetween>
-        </Container>
-      ) : (
-        <SpaceBetween size="l">
-          <Header variant="h1">{id}</Header>
-          <QueryError
-            error={query.error}
-            onRetry={() => {
-              void query.refetch();
-            }}
-          />
-        </SpaceBetween>
-      );
-  } else
-    content = isServiceLinked(query.data) ? (
-      <ServiceLinkedChannelDetail channel={query.data} />
-    ) : (
-      <IntegrationChannelDetail channel={query.data} />
-    );
-  return <PageLayout breadcrumbs={breadcrumbs}>{content}</PageLayout>;
+  return (
+    <PageLayout breadcrumbs={breadcrumbs}>
+      <ResourceDetailContent
+        query={query}
+        id={id}
+        loadingText="Loading integration"
+        notFoundErrors={['ChannelNotFoundException', 'ChannelARNInvalidException']}
+        notFound={{
+          title: 'Integration not found',
+          message: `No channel ${id} exists in ${connection.region}.`,
+          href: paths.integrations(),
+          linkText: 'Go to integrations',
+        }}
+      >
+        {(channel) =>
+          isServiceLinked(channel) ? (
+            <ServiceLinkedChannelDetail channel={channel} />
+          ) : (
+            <IntegrationChannelDetail channel={channel} />
+          )
+        }
+      </ResourceDetailContent>
+    </PageLayout>
+  );
 }

@@ -1,4 +1,3 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -9,8 +8,8 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { channelQueries, useDeleteResourcePolicy, usePutResourcePolicy } from '@/api/channels';
-import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';
+import { MutationError } from '@/components/mutation-error';
 import { JsonView, prettyJson } from '@/components/json-view';
 import { QueryError } from '@/components/query-error';
 import { policyErrors } from './channel-form-schema';
@@ -20,7 +19,6 @@ import { useShownErrors } from '@/hooks/use-shown-errors';
 import { ModalFooter } from '@/components/modal-footer';
 
 function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: string | null; onDismiss: () => void }) {
-  const { backend } = useConnection();
   const put = usePutResourcePolicy();
   const [draft, setDraft] = useState<PolicyDraft>(() =>
     current === null
@@ -30,7 +28,6 @@ function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: st
   const errors = policyErrors(draft);
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
-  const error = put.isError ? describeError(put.error, { backend }) : undefined;
   const save = () => {
     attemptSubmit();
     const policy = policyTextOf(draft, arn);
@@ -62,20 +59,14 @@ function EditPolicyModal({ arn, current, onDismiss }: { arn: string; current: st
           errorOf={errorOf}
           onBlur={visit}
         />
-        {error ? (
-          <Alert type="error" header={error.title}>
-            {error.message}
-          </Alert>
-        ) : null}
+        {put.isError ? <MutationError error={put.error} /> : null}
       </SpaceBetween>
     </Modal>
   );
 }
 
 function DeletePolicyModal({ arn, onDismiss }: { arn: string; onDismiss: () => void }) {
-  const { backend } = useConnection();
   const remove = useDeleteResourcePolicy();
-  const error = remove.isError ? describeError(remove.error, { backend }) : undefined;
   return (
     <Modal
       visible
@@ -101,11 +92,7 @@ function DeletePolicyModal({ arn, onDismiss }: { arn: string; onDismiss: () => v
           Without a policy, only this AWS account can send events to the channel. Partners and other accounts the policy
           allows get ChannelInsufficientPermission from then on.
         </Box>
-        {error ? (
-          <Alert type="error" header={error.title}>
-            {error.message}
-          </Alert>
-        ) : null}
+        {remove.isError ? <MutationError error={remove.error} /> : null}
       </SpaceBetween>
     </Modal>
   );

@@ -3,7 +3,6 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -12,12 +11,11 @@ import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { channelQueries, useCreateChannel, usePutResourcePolicy } from '@/api/channels';
-import { describeError } from '@/api/errors';
 import { useCreateEventDataStore } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
-import { useFollow } from '@/hooks/use-follow';
+import { ResourceForm } from '@/components/resource-form';
 import { CHANNEL_NAME, EVENT_DATA_STORE_NAME, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
 import { paths } from '@/lib/paths';
 import {
@@ -33,7 +31,7 @@ import { channelArnPlaceholder, policyTextOf } from './channel-policy';
 import { channelSourceOf, integrationTypeLabel, PARTNER_SOURCES } from './describe-channel';
 import { DestinationStoresField } from './destination-stores-field';
 import { PolicyEditor } from './policy-editor';
-import { TagsEditor } from '@/components/tags-editor';
+import { TagsContainer } from '@/components/tags-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const PRICING: Record<BillingMode, { label: string; description: string }> = {
@@ -66,8 +64,7 @@ interface Progress {
  * ARN is known. Nothing is sent while a field is invalid; CloudTrail's refusal shows in the form.
  */
 export function CreateIntegrationForm({ onCreated }: { onCreated: (created: CreatedIntegration) => void }) {
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const channels = useQuery(channelQueries.list(connection));
   const createStore = useCreateEventDataStore();
   const createChannel = useCreateChannel();
@@ -130,11 +127,6 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
     }
   };
 
-  const apiError = failure === undefined ? undefined : describeError(failure, { backend });
-  let errorText: ReactNode;
-  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
-  else if (submitted && !valid) errorText = 'Some fields need attention; see the messages next to them.';
-
   const partner = values.sourceKind === 'partner' ? channelSourceOf(values.partner) : undefined;
   const usedBy = new Map((channels.data ?? []).map((channel) => [channel.Source ?? '', channel.Name ?? '']));
   const partnerOptions: SelectProps.Option[] = PARTNER_SOURCES.map((source) => {
@@ -155,256 +147,241 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
   const createdChannel = progress.channel;
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ResourceForm
+      submitText={createdChannel ? 'Attach resource policy' : 'Create integration'}
+      cancelHref={paths.integrations()}
+      submitting={submitting}
+      error={failure}
+      invalid={submitted && !valid}
+      secondaryActions={
+        createdChannel ? (
+          <Button
+            formAction="none"
+            onClick={() => {
+              onCreated({ channel: createdChannel, policyAttached: false });
+            }}
+          >
+            Continue without a policy
+          </Button>
+        ) : null
+      }
+      onSubmit={() => {
         void submit();
       }}
     >
-      <Form
-        errorText={errorText}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" href={paths.integrations()} onFollow={follow}>
-              Cancel
-            </Button>
-            {createdChannel ? (
-              <Button
-                formAction="none"
-                onClick={() => {
-                  onCreated({ channel: createdChannel, policyAttached: false });
+      <SpaceBetween size="l">
+        {createdChannel ? (
+          <Alert type="warning" header={`Integration ${createdChannel.Name ?? ''} was created without its policy`}>
+            {`CloudTrail created the channel ${createdChannel.ChannelArn ?? ''} but refused its resource policy. Correct the policy and attach it, or continue without one and attach it later from the integration's page.`}
+          </Alert>
+        ) : null}
+        <Container header={<Header variant="h2">Integration source</Header>}>
+          <SpaceBetween size="l">
+            <FormField label="Source">
+              <Tiles
+                value={values.sourceKind}
+                readOnly={createdChannel !== undefined}
+                columns={2}
+                onChange={({ detail }) => {
+                  change({ sourceKind: detail.value as CreateIntegrationValues['sourceKind'] });
                 }}
+                items={[
+                  {
+                    value: 'custom',
+                    label: 'My custom integration',
+                    description: 'Events from your own applications, sent with PutAuditEvents (Source Custom).',
+                  },
+                  {
+                    value: 'partner',
+                    label: 'Partner integration',
+                    description: `Events from one of ${String(PARTNER_SOURCES.length)} CloudTrail Lake partners.`,
+                  },
+                ]}
+              />
+            </FormField>
+            {values.sourceKind === 'partner' ? (
+              <FormField
+                label="Partner"
+                description="Direct partners send events from their own AWS account; solutions run in yours."
+                errorText={errorOf('partner')}
               >
-                Continue without a policy
-              </Button>
-            ) : null}
-            <Button variant="primary" loading={submitting}>
-              {createdChannel ? 'Attach resource policy' : 'Create integration'}
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          {createdChannel ? (
-            <Alert type="warning" header={`Integration ${createdChannel.Name ?? ''} was created without its policy`}>
-              {`CloudTrail created the channel ${createdChannel.ChannelArn ?? ''} but refused its resource policy. Correct the policy and attach it, or continue without one and attach it later from the integration's page.`}
-            </Alert>
-          ) : null}
-          <Container header={<Header variant="h2">Integration source</Header>}>
-            <SpaceBetween size="l">
-              <FormField label="Source">
-                <Tiles
-                  value={values.sourceKind}
-                  readOnly={createdChannel !== undefined}
-                  columns={2}
-                  onChange={({ detail }) => {
-                    change({ sourceKind: detail.value as CreateIntegrationValues['sourceKind'] });
+                <Select
+                  selectedOption={partnerOptions.find((option) => option.value === values.partner) ?? null}
+                  options={partnerOptions}
+                  placeholder="Choose a partner"
+                  filteringType="auto"
+                  filteringAriaLabel="Find a partner"
+                  filteringPlaceholder="Find a partner"
+                  disabled={createdChannel !== undefined}
+                  onBlur={() => {
+                    visit('partner');
                   }}
-                  items={[
-                    {
-                      value: 'custom',
-                      label: 'My custom integration',
-                      description: 'Events from your own applications, sent with PutAuditEvents (Source Custom).',
-                    },
-                    {
-                      value: 'partner',
-                      label: 'Partner integration',
-                      description: `Events from one of ${String(PARTNER_SOURCES.length)} CloudTrail Lake partners.`,
-                    },
-                  ]}
+                  onChange={({ detail }) => {
+                    change({ partner: detail.selectedOption.value ?? '' });
+                  }}
                 />
               </FormField>
-              {values.sourceKind === 'partner' ? (
+            ) : null}
+            {partner && partner.type === 'direct' ? (
+              <Alert type="info">
+                {`${partner.name} sends events from its own AWS account. Allow that account in the resource policy below, with the external ID ${partner.name} gives you.`}
+              </Alert>
+            ) : null}
+            {partner && partner.type === 'solution' ? (
+              <Alert type="info">
+                {`${partner.name}'s solution runs in your AWS account, so the channel needs no resource policy for it.`}
+              </Alert>
+            ) : null}
+          </SpaceBetween>
+        </Container>
+
+        <Container header={<Header variant="h2">Integration details</Header>}>
+          <FormField
+            label="Integration name"
+            constraintText={`${String(CHANNEL_NAME.min)}–${String(CHANNEL_NAME.max)} characters: letters, numbers, periods, underscores and hyphens. Unique in ${connection.region}.`}
+            errorText={errorOf('name')}
+          >
+            <Input
+              value={values.name}
+              readOnly={createdChannel !== undefined}
+              onBlur={() => {
+                visit('name');
+              }}
+              onChange={({ detail }) => {
+                change({ name: detail.value });
+              }}
+            />
+          </FormField>
+        </Container>
+
+        <Container
+          header={
+            <Header variant="h2" description="The event data stores that keep the integration's events.">
+              Event delivery
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            <FormField label="Destination">
+              <RadioGroup
+                value={values.destinationMode}
+                readOnly={createdChannel !== undefined || progress.storeArn !== undefined}
+                onChange={({ detail }) => {
+                  change({ destinationMode: detail.value as DestinationMode });
+                }}
+                items={[
+                  { value: 'existing', label: 'Use existing event data stores' },
+                  {
+                    value: 'new',
+                    label: 'Create a new event data store',
+                    description: `A store for events from integrations, in ${connection.region} only.`,
+                  },
+                ]}
+              />
+            </FormField>
+            {values.destinationMode === 'existing' ? (
+              <DestinationStoresField
+                value={values.existingStores}
+                onChange={(existingStores) => {
+                  change({ existingStores });
+                }}
+                onBlur={() => {
+                  visit('existingStores');
+                }}
+                errorText={errorOf('existingStores')}
+              />
+            ) : progress.storeArn !== undefined ? (
+              <Alert type="info" header={`Event data store ${progress.storeName ?? ''} created`}>
+                {`The store ${progress.storeArn} exists now; the integration will send its events there.`}
+              </Alert>
+            ) : (
+              <SpaceBetween size="l">
                 <FormField
-                  label="Partner"
-                  description="Direct partners send events from their own AWS account; solutions run in yours."
-                  errorText={errorOf('partner')}
+                  label="Event data store name"
+                  constraintText={`${String(EVENT_DATA_STORE_NAME.min)}–${String(EVENT_DATA_STORE_NAME.max)} characters: letters, numbers, periods, underscores and hyphens.`}
+                  errorText={errorOf('newStore.name')}
                 >
-                  <Select
-                    selectedOption={partnerOptions.find((option) => option.value === values.partner) ?? null}
-                    options={partnerOptions}
-                    placeholder="Choose a partner"
-                    filteringType="auto"
-                    filteringAriaLabel="Find a partner"
-                    filteringPlaceholder="Find a partner"
-                    disabled={createdChannel !== undefined}
+                  <Input
+                    value={values.newStore.name}
                     onBlur={() => {
-                      visit('partner');
+                      visit('newStore.name');
                     }}
                     onChange={({ detail }) => {
-                      change({ partner: detail.selectedOption.value ?? '' });
+                      changeStore({ name: detail.value });
                     }}
                   />
                 </FormField>
-              ) : null}
-              {partner && partner.type === 'direct' ? (
-                <Alert type="info">
-                  {`${partner.name} sends events from its own AWS account. Allow that account in the resource policy below, with the external ID ${partner.name} gives you.`}
-                </Alert>
-              ) : null}
-              {partner && partner.type === 'solution' ? (
-                <Alert type="info">
-                  {`${partner.name}'s solution runs in your AWS account, so the channel needs no resource policy for it.`}
-                </Alert>
-              ) : null}
-            </SpaceBetween>
-          </Container>
+                <FormField label="Pricing option">
+                  <RadioGroup
+                    value={values.newStore.billingMode}
+                    onChange={({ detail }) => {
+                      changeBillingMode(detail.value as BillingMode);
+                    }}
+                    items={(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as const).map((mode) => ({
+                      value: mode,
+                      label: PRICING[mode].label,
+                      description: PRICING[mode].description,
+                    }))}
+                  />
+                </FormField>
+                <FormField
+                  label="Retention period (days)"
+                  constraintText={`${String(range.min)}–${String(range.max)} days for this pricing option. Default ${String(range.default)}.`}
+                  errorText={errorOf('newStore.retentionDays')}
+                >
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    value={values.newStore.retentionDays}
+                    onBlur={() => {
+                      visit('newStore.retentionDays');
+                    }}
+                    onChange={({ detail }) => {
+                      changeStore({ retentionDays: detail.value });
+                    }}
+                  />
+                </FormField>
+                <Box variant="p" color="text-body-secondary">
+                  The store is created first, with termination protection on, then the integration.
+                </Box>
+              </SpaceBetween>
+            )}
+          </SpaceBetween>
+        </Container>
 
-          <Container header={<Header variant="h2">Integration details</Header>}>
-            <FormField
-              label="Integration name"
-              constraintText={`${String(CHANNEL_NAME.min)}–${String(CHANNEL_NAME.max)} characters: letters, numbers, periods, underscores and hyphens. Unique in ${connection.region}.`}
-              errorText={errorOf('name')}
+        <Container
+          header={
+            <Header
+              variant="h2"
+              description="Who may call PutAuditEvents on the channel. This account always may; other accounts need a policy."
             >
-              <Input
-                value={values.name}
-                readOnly={createdChannel !== undefined}
-                onBlur={() => {
-                  visit('name');
-                }}
-                onChange={({ detail }) => {
-                  change({ name: detail.value });
-                }}
-              />
-            </FormField>
-          </Container>
+              Resource policy
+            </Header>
+          }
+        >
+          <PolicyEditor
+            draft={values.policy}
+            onChange={(policy) => {
+              change({ policy });
+            }}
+            channelArn={createdChannel?.ChannelArn ?? placeholder}
+            placeholder={createdChannel === undefined}
+            allowNone
+            errorOf={errorOf}
+            onBlur={visit}
+          />
+        </Container>
 
-          <Container
-            header={
-              <Header variant="h2" description="The event data stores that keep the integration's events.">
-                Event delivery
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
-              <FormField label="Destination">
-                <RadioGroup
-                  value={values.destinationMode}
-                  readOnly={createdChannel !== undefined || progress.storeArn !== undefined}
-                  onChange={({ detail }) => {
-                    change({ destinationMode: detail.value as DestinationMode });
-                  }}
-                  items={[
-                    { value: 'existing', label: 'Use existing event data stores' },
-                    {
-                      value: 'new',
-                      label: 'Create a new event data store',
-                      description: `A store for events from integrations, in ${connection.region} only.`,
-                    },
-                  ]}
-                />
-              </FormField>
-              {values.destinationMode === 'existing' ? (
-                <DestinationStoresField
-                  value={values.existingStores}
-                  onChange={(existingStores) => {
-                    change({ existingStores });
-                  }}
-                  onBlur={() => {
-                    visit('existingStores');
-                  }}
-                  errorText={errorOf('existingStores')}
-                />
-              ) : progress.storeArn !== undefined ? (
-                <Alert type="info" header={`Event data store ${progress.storeName ?? ''} created`}>
-                  {`The store ${progress.storeArn} exists now; the integration will send its events there.`}
-                </Alert>
-              ) : (
-                <SpaceBetween size="l">
-                  <FormField
-                    label="Event data store name"
-                    constraintText={`${String(EVENT_DATA_STORE_NAME.min)}–${String(EVENT_DATA_STORE_NAME.max)} characters: letters, numbers, periods, underscores and hyphens.`}
-                    errorText={errorOf('newStore.name')}
-                  >
-                    <Input
-                      value={values.newStore.name}
-                      onBlur={() => {
-                        visit('newStore.name');
-                      }}
-                      onChange={({ detail }) => {
-                        changeStore({ name: detail.value });
-                      }}
-                    />
-                  </FormField>
-                  <FormField label="Pricing option">
-                    <RadioGroup
-                      value={values.newStore.billingMode}
-                      onChange={({ detail }) => {
-                        changeBillingMode(detail.value as BillingMode);
-                      }}
-                      items={(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as const).map((mode) => ({
-                        value: mode,
-                        label: PRICING[mode].label,
-                        description: PRICING[mode].description,
-                      }))}
-                    />
-                  </FormField>
-                  <FormField
-                    label="Retention period (days)"
-                    constraintText={`${String(range.min)}–${String(range.max)} days for this pricing option. Default ${String(range.default)}.`}
-                    errorText={errorOf('newStore.retentionDays')}
-                  >
-                    <Input
-                      type="number"
-                      inputMode="numeric"
-                      value={values.newStore.retentionDays}
-                      onBlur={() => {
-                        visit('newStore.retentionDays');
-                      }}
-                      onChange={({ detail }) => {
-                        changeStore({ retentionDays: detail.value });
-                      }}
-                    />
-                  </FormField>
-                  <Box variant="p" color="text-body-secondary">
-                    The store is created first, with termination protection on, then the integration.
-                  </Box>
-                </SpaceBetween>
-              )}
-            </SpaceBetween>
-          </Container>
-
-          <Container
-            header={
-              <Header
-                variant="h2"
-                description="Who may call PutAuditEvents on the channel. This account always may; other accounts need a policy."
-              >
-                Resource policy
-              </Header>
-            }
-          >
-            <PolicyEditor
-              draft={values.policy}
-              onChange={(policy) => {
-                change({ policy });
-              }}
-              channelArn={createdChannel?.ChannelArn ?? placeholder}
-              placeholder={createdChannel === undefined}
-              allowNone
-              errorOf={errorOf}
-              onBlur={visit}
-            />
-          </Container>
-
-          <Container
-            header={
-              <Header variant="h2" description="Labels to find, group and control access to the integration.">
-                Tags - optional
-              </Header>
-            }
-          >
-            <TagsEditor
-              tags={values.tags}
-              onChange={(tags) => {
-                change({ tags });
-              }}
-              errorOf={errorOf}
-              onBlur={visit}
-            />
-          </Container>
-        </SpaceBetween>
-      </Form>
-    </form>
+        <TagsContainer
+          resource="integration"
+          tags={values.tags}
+          onChange={(tags) => {
+            change({ tags });
+          }}
+          errorOf={errorOf}
+          onBlur={visit}
+        />
+      </SpaceBetween>
+    </ResourceForm>
   );
 }

@@ -6,8 +6,8 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useUpdateChannel, type ChannelDetails } from '@/api/channels';
-import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';
+import { MutationError } from '@/components/mutation-error';
 import { CHANNEL_NAME } from '@/lib/cloudtrail-limits';
 import { editChannelErrors, editValuesOf, toUpdateChannelInput, type EditChannelValues } from './channel-form-schema';
 import { DestinationStoresField } from './destination-stores-field';
@@ -24,7 +24,7 @@ export function EditChannelModal({
   onDismiss: () => void;
   onSaved: () => void;
 }) {
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const update = useUpdateChannel();
   const [initial] = useState(() => editValuesOf(channel));
   const [values, setValues] = useState<EditChannelValues>(initial);
@@ -32,7 +32,6 @@ export function EditChannelModal({
   const errors = editChannelErrors(values);
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
-  const error = update.isError ? describeError(update.error, { backend }) : undefined;
 
   const change = (next: Partial<EditChannelValues>) => {
     setValues((current) => ({ ...current, ...next }));
@@ -98,11 +97,7 @@ export function EditChannelModal({
             description="The stores replace the current ones. Only stores of events from integrations in this Region are offered."
           />
           {unchanged ? <Alert type="info">Nothing to save: change the name or the stores first.</Alert> : null}
-          {error ? (
-            <Alert type="error" header={error.title}>
-              {error.message}
-            </Alert>
-          ) : null}
+          {update.isError ? <MutationError error={update.error} /> : null}
         </SpaceBetween>
       </form>
     </Modal>

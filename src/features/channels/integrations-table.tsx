@@ -1,15 +1,11 @@
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
 import type { ChannelDetails } from '@/api/channels';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
-import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
+import { ResourceListTable, type ResourceListState } from '@/components/collection-table/resource-list-table';
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
@@ -113,56 +109,25 @@ const columns = column.columns([
   }),
 ]);
 
-export interface IntegrationsTableProps {
-  rows: readonly IntegrationRow[];
-  loading: boolean;
-  text: string;
-  onTextChange: (text: string) => void;
-  actions: ReactNode;
-  empty: ReactNode;
-}
-
 /** The region's channels, integration and service-linked; a name opens the channel. */
-export function IntegrationsTable({ rows, loading, text, onTextChange, actions, empty }: IntegrationsTableProps) {
+export function IntegrationsTable({ rows, ...list }: { rows: readonly IntegrationRow[] } & ResourceListState) {
   const table = useTable({
     features: collectionFeatures,
     columns,
     data: rows,
     getRowId: (row, index) => row.channel.ChannelArn ?? String(index),
     globalFilterFn: 'includesString',
-    state: { globalFilter: text },
+    state: { globalFilter: list.text },
   });
-  const shown = table.getRowModel().rows.length;
   return (
-    <Table
-      {...cloudscapeTableProps(table)}
-      variant="full-page"
-      loading={loading}
-      loadingText="Loading integrations"
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={loading ? undefined : `(${String(rows.length)})`}
-          description="Channels bring events from outside AWS into CloudTrail Lake: your own integrations and partners', and the service-linked channels of AWS services."
-          actions={actions}
-        >
-          Integrations
-        </Header>
-      }
-      filter={
-        <TextFilter
-          filteringText={text}
-          filteringPlaceholder="Find integrations"
-          filteringAriaLabel="Filter integrations"
-          filteringClearAriaLabel="Clear filter"
-          countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
-          onChange={({ detail }) => {
-            onTextChange(detail.filteringText);
-          }}
-        />
-      }
-      empty={empty}
-      ariaLabels={{ tableLabel: 'Integrations' }}
+    <ResourceListTable
+      {...list}
+      table={table}
+      title="Integrations"
+      singular="integration"
+      plural="integrations"
+      description="Channels bring events from outside AWS into CloudTrail Lake: your own integrations and partners', and the service-linked channels of AWS services."
+      count={rows.length}
     />
   );
 }

@@ -1,7 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { eventDataStoreQueries, useUpdateEventDataStore, type EventDataStoreDetails } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
-import { PageLayout } from '@/components/page-layout';
+import { FormPageLayout } from '@/components/form-page-layout';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
 import { EventDataStoreForm } from './event-data-store-form';
@@ -84,20 +82,16 @@ export function EditEventDataStorePage() {
     content = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   } else content = <EditForm store={query.data} />;
   return (
-    <PageLayout
-      contentType="form"
+    <FormPageLayout
       breadcrumbs={[
         { text: 'Event data stores', href: paths.eventDataStores() },
         { text: name, href: paths.eventDataStoreDetail(id) },
         { text: 'Edit', href: paths.editEventDataStore(id) },
       ]}
+      title={`Edit ${name}`}
+      description="Only the settings CloudTrail lets you change after creation are shown."
     >
-      <SpaceBetween size="l">
-        <Header variant="h1" description="Only the settings CloudTrail lets you change after creation are shown.">
-          {`Edit ${name}`}
-        </Header>
-        {content}
-      </SpaceBetween>
-    </PageLayout>
+      {content}
+    </FormPageLayout>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
@@ -7,11 +6,9 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { describeError } from '@/api/errors';
 import {
   eventDataStoreQueries,
   useStartEventDataStoreIngestion,
@@ -20,8 +17,10 @@ import {
   type EventDataStoreDetails,
 } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
+import { MutationError } from '@/components/mutation-error';
 import { useNotifications } from '@/components/notifications';
 import { PageLayout } from '@/components/page-layout';
+import { ResourceDetailContent } from '@/components/resource-detail-content';
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
@@ -40,7 +39,6 @@ import { ResourceTags } from '@/components/resource-tags';
 import { EventDataStoreUsage } from './event-data-store-usage';
 import { RestoreEventDataStoreModal } from './restore-event-data-store-modal';
 import { SelectorsView } from '@/components/selectors-view';
-import { QueryError } from '@/components/query-error';
 
 /** Why the store cannot be deleted now, or undefined when it can. */
 function deleteBlockedReason(store: EventDataStoreDetails): string | undefined {
@@ -92,11 +90,9 @@ function StartStopButton({
 
 function GeneralDetails({ store }: { store: EventDataStoreDetails }) {
   const follow = useFollow();
-  const { backend } = useConnection();
   const update = useUpdateEventDataStore();
   const arn = store.EventDataStoreArn ?? '';
   const protectedStore = store.TerminationProtectionEnabled ?? false;
-  const error = update.isError ? describeError(update.error, { backend }) : undefined;
   const items: KeyValuePairsProps.Pair[] = [
     { label: 'Name', value: store.Name ?? '-' },
     {
@@ -161,11 +157,7 @@ function GeneralDetails({ store }: { store: EventDataStoreDetails }) {
         }
       >
         <SpaceBetween size="m">
-          {error ? (
-            <Alert type="error" header={error.title}>
-              {error.message}
-            </Alert>
-          ) : null}
+          {update.isError ? <MutationError error={update.error} /> : null}
           <KeyValuePairs columns={3} items={items} />
         </SpaceBetween>
       </Container>
@@ -176,12 +168,10 @@ function GeneralDetails({ store }: { store: EventDataStoreDetails }) {
 function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
   const follow = useFollow();
   const { notify } = useNotifications();
-  const { backend } = useConnection();
   const [dialog, setDialog] = useState<'delete' | 'restore' | undefined>();
   const start = useStartEventDataStoreIngestion();
   const stop = useStopEventDataStoreIngestion();
   const failed = start.isError ? start.error : stop.isError ? stop.error : undefined;
-  const ingestionError = failed === undefined ? undefined : describeError(failed, { backend });
   const pendingDeletion = store.Status === 'PENDING_DELETION';
   const blocked = deleteBlockedReason(store);
   const name = store.Name ?? '';
@@ -233,19 +223,15 @@ function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
           {`CloudTrail purges this event data store and its events on ${formatEventTime(purgeTimeOf(store))}: ${daysText(daysLeftBeforePurge(store, new Date()))} left. Restore it to keep it.`}
         </Alert>
       ) : null}
-      {ingestionError ? (
-        <Alert
-          type="error"
-          header={ingestionError.title}
-          dismissible
+      {failed === undefined ? null : (
+        <MutationError
+          error={failed}
           onDismiss={() => {
             start.reset();
             stop.reset();
           }}
-        >
-          {ingestionError.message}
-        </Alert>
-      ) : null}
+        />
+      )}
       <GeneralDetails store={store} />
       <SelectorsView selectors={store.AdvancedEventSelectors ?? []} />
       <EventDataStoreUsage store={store} />
@@ -287,44 +273,29 @@ function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
 /** One event data store: settings, selectors, size, tags and its lifecycle actions. */
 export function EventDataStoreDetailPage() {
   const { id = '' } = useParams();
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const query = useQuery(eventDataStoreQueries.detail(connection, id));
   const breadcrumbs = [
     { text: 'Event data stores', href: paths.eventDataStores() },
     { text: query.data?.Name ?? id, href: paths.eventDataStoreDetail(id) },
   ];
 
-  let content;
-  if (query.isPending) {
-    content = (
-      <SpaceBetween size="l">
-        <Header variant="h1">{id}</Header>
-        <StatusIndicator type="loading">Loading event data store</StatusIndicator>
-      </SpaceBetween>
-    );
-  } else if (query.isError) {
-    const error = describeError(query.error, { backend });
-    content =
-      error.title === 'EventDataStoreNotFoundException' || error.title === 'EventDataStoreARNInvalidException' ? (
-        <Container header={<Header variant="h1">Event data store not found</Header>}>
-          <SpaceBetween size="s">
-            <Box variant="p">
-              {`No event data store ${id} exists in ${connection.region}. A deleted store is purged seven days after its deletion.`}
-            </Box>
-            <Link href={paths.eventDataStores()} onFollow={follow}>
-              Go to event data stores
-            </Link>
-          </SpaceBetween>
-        </Container>
-      ) : (
-        <SpaceBetween size="l">
-          <Header variant="h1">{id}</Header>
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        </SpaceBetween>
-      );
-  } else {
-    content = <EventDataStoreDetail store={query.data} />;
-  }
-  return <PageLayout breadcrumbs={breadcrumbs}>{content}</PageLayout>;
+  return (
+    <PageLayout breadcrumbs={breadcrumbs}>
+      <ResourceDetailContent
+        query={query}
+        id={id}
+        loadingText="Loading event data store"
+        notFoundErrors={['EventDataStoreNotFoundException', 'EventDataStoreARNInvalidException']}
+        notFound={{
+          title: 'Event data store not found',
+          message: `No event data store ${id} exists in ${connection.region}. A deleted store is purged seven days after its deletion.`,
+          href: paths.eventDataStores(),
+          linkText: 'Go to event data stores',
+        }}
+      >
+        {(store) => <EventDataStoreDetail store={store} />}
+      </ResourceDetailContent>
+    </PageLayout>
+  );
 }

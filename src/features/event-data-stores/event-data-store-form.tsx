@@ -1,19 +1,16 @@
 import type { AdvancedEventSelector, BillingMode } from '@aws-sdk/client-cloudtrail';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
-import { useState, type ReactNode } from 'react';
-import { describeError } from '@/api/errors';
+import { useState } from 'react';
 import { useConnection } from '@/api/use-connection';
 import { JsonView } from '@/components/json-view';
-import { useFollow } from '@/hooks/use-follow';
+import { ResourceForm } from '@/components/resource-form';
 import { EVENT_DATA_STORE_NAME, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
 import { PRICING_LABELS } from './describe-event-data-store';
 import {
@@ -23,7 +20,7 @@ import {
   type EventType,
 } from './event-data-store-form-schema';
 import { SelectorEditor } from '@/components/selector-editor';
-import { TagsEditor } from '@/components/tags-editor';
+import { TagsContainer } from '@/components/tags-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
 
 const PRICING_DESCRIPTIONS: Record<BillingMode, string> = {
@@ -66,8 +63,7 @@ export function EventDataStoreForm({
   onSubmit,
   onEdit,
 }: EventDataStoreFormProps) {
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const [values, setValues] = useState(initial);
   const errors = eventDataStoreFormErrors(values);
   const valid = Object.keys(errors).length === 0;
@@ -88,238 +84,215 @@ export function EventDataStoreForm({
     });
   };
 
-  const apiError = error === null || error === undefined ? undefined : describeError(error, { backend });
-  let errorText: ReactNode;
-  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
-  else if (formError) errorText = formError;
-  else if (submitted && !valid) errorText = 'Some fields need attention; see the messages next to them.';
-
   const integrations = values.eventType === 'integrations';
   const range = RETENTION_PERIOD_DAYS[values.billingMode];
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ResourceForm
+      submitText={submitText}
+      cancelHref={cancelHref}
+      submitting={submitting}
+      error={error}
+      formError={formError}
+      invalid={submitted && !valid}
+      onSubmit={() => {
         attemptSubmit();
         if (valid) onSubmit(values);
       }}
     >
-      <Form
-        errorText={errorText}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" href={cancelHref} onFollow={follow}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={submitting}>
-              {submitText}
-            </Button>
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">General details</Header>}>
+          <SpaceBetween size="l">
+            <FormField
+              label="Event data store name"
+              constraintText={`${String(EVENT_DATA_STORE_NAME.min)}–${String(EVENT_DATA_STORE_NAME.max)} characters: letters, numbers, periods, underscores and hyphens. Unique in ${connection.region}.`}
+              errorText={errorOf('name')}
+            >
+              <Input
+                value={values.name}
+                onBlur={() => {
+                  visit('name');
+                }}
+                onChange={({ detail }) => {
+                  change({ name: detail.value });
+                }}
+              />
+            </FormField>
+            <FormField
+              label="Termination protection"
+              description="A protected store cannot be deleted until protection is turned off."
+            >
+              <Toggle
+                checked={values.terminationProtection}
+                onChange={({ detail }) => {
+                  change({ terminationProtection: detail.checked });
+                }}
+              >
+                Enable termination protection
+              </Toggle>
+            </FormField>
           </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          <Container header={<Header variant="h2">General details</Header>}>
-            <SpaceBetween size="l">
-              <FormField
-                label="Event data store name"
-                constraintText={`${String(EVENT_DATA_STORE_NAME.min)}–${String(EVENT_DATA_STORE_NAME.max)} characters: letters, numbers, periods, underscores and hyphens. Unique in ${connection.region}.`}
-                errorText={errorOf('name')}
-              >
-                <Input
-                  value={values.name}
-                  onBlur={() => {
-                    visit('name');
-                  }}
-                  onChange={({ detail }) => {
-                    change({ name: detail.value });
-                  }}
-                />
-              </FormField>
-              <FormField
-                label="Termination protection"
-                description="A protected store cannot be deleted until protection is turned off."
-              >
-                <Toggle
-                  checked={values.terminationProtection}
-                  onChange={({ detail }) => {
-                    change({ terminationProtection: detail.checked });
-                  }}
-                >
-                  Enable termination protection
-                </Toggle>
-              </FormField>
-            </SpaceBetween>
-          </Container>
+        </Container>
 
-          <Container header={<Header variant="h2">Pricing and retention</Header>}>
-            <SpaceBetween size="l">
-              <FormField label="Pricing option" errorText={errorOf('billingMode')}>
-                <RadioGroup
-                  value={values.billingMode}
-                  onChange={({ detail }) => {
-                    changeBillingMode(detail.value as BillingMode);
-                  }}
-                  items={(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as const).map((mode) => ({
-                    value: mode,
-                    label: PRICING_LABELS[mode],
-                    description:
-                      mode === 'FIXED_RETENTION_PRICING' && currentBillingMode === 'EXTENDABLE_RETENTION_PRICING'
-                        ? 'Not available: a store on one-year extendable pricing cannot change to seven-year pricing.'
-                        : PRICING_DESCRIPTIONS[mode],
-                    disabled:
-                      mode === 'FIXED_RETENTION_PRICING' && currentBillingMode === 'EXTENDABLE_RETENTION_PRICING',
-                  }))}
-                />
-              </FormField>
-              <FormField
-                label="Retention period (days)"
-                description="How long the store keeps an event, counted from its event time."
-                constraintText={`${retentionRangeText(values.billingMode)} for this pricing option. Default ${String(range.default)}.`}
-                errorText={errorOf('retentionDays')}
-                warningText={
-                  mode === 'edit' &&
-                  errorOf('retentionDays') === undefined &&
-                  Number(values.retentionDays) < Number(initial.retentionDays)
-                    ? `A shorter retention period deletes events older than ${values.retentionDays} days as soon as you save.`
-                    : undefined
-                }
-              >
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  value={values.retentionDays}
-                  onBlur={() => {
-                    visit('retentionDays');
-                  }}
-                  onChange={({ detail }) => {
-                    change({ retentionDays: detail.value });
-                  }}
-                />
-              </FormField>
-            </SpaceBetween>
-          </Container>
-
-          <Container
-            header={
-              <Header variant="h2" description="The kind of events is fixed when the store is created.">
-                Events
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
-              {mode === 'create' ? (
-                <FormField label="Event type">
-                  <RadioGroup
-                    value={values.eventType}
-                    onChange={({ detail }) => {
-                      change({ eventType: detail.value as EventType });
-                    }}
-                    items={[
-                      {
-                        value: 'cloudtrail',
-                        label: 'CloudTrail events',
-                        description:
-                          'Management, data and network activity events of AWS services, chosen with advanced event selectors.',
-                      },
-                      {
-                        value: 'integrations',
-                        label: 'Events from integrations outside AWS',
-                        description:
-                          'Activity of your own applications or partner sources, delivered through integration channels (selector eventCategory equals ActivityAuditLog).',
-                      },
-                    ]}
-                  />
-                </FormField>
-              ) : null}
-              {values.eventType === 'cloudtrail' && !fixedSelectors ? (
-                <SelectorEditor
-                  selectors={values.selectors}
-                  onChange={(selectors) => {
-                    change({ selectors });
-                  }}
-                  errorOf={errorOf}
-                  onBlur={visit}
-                />
-              ) : (
-                <SpaceBetween size="xs">
-                  <Box variant="p">
-                    {mode === 'create'
-                      ? 'The store takes events that integration channels send to it. Its selector is fixed:'
-                      : 'The selectors of this kind of store cannot be changed:'}
-                  </Box>
-                  <JsonView
-                    json={JSON.stringify(
-                      fixedSelectors ?? [
-                        {
-                          Name: 'Events from integrations',
-                          FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }],
-                        },
-                      ],
-                    )}
-                    label="Advanced event selectors JSON"
-                    maxHeight={240}
-                  />
-                </SpaceBetween>
-              )}
-              {mode === 'create' && !integrations ? (
-                <SpaceBetween size="l">
-                  <FormField
-                    label="Regions"
-                    description={`Collect events from every Region, not only ${connection.region}. The store is still shown only in ${connection.region}.`}
-                  >
-                    <Toggle
-                      checked={values.multiRegion}
-                      onChange={({ detail }) => {
-                        change({ multiRegion: detail.checked });
-                      }}
-                    >
-                      Include events from all Regions
-                    </Toggle>
-                  </FormField>
-                  <FormField
-                    label="Ingestion"
-                    description="When off, the store is created with ingestion stopped; start it later from the store's page."
-                  >
-                    <Toggle
-                      checked={values.startIngestion}
-                      onChange={({ detail }) => {
-                        change({ startIngestion: detail.checked });
-                      }}
-                    >
-                      Start ingesting events when the store is created
-                    </Toggle>
-                  </FormField>
-                </SpaceBetween>
-              ) : null}
-              {mode === 'create' && integrations ? (
-                <Box variant="p" color="text-body-secondary">
-                  {`Stores of events from integrations hold events of ${connection.region} only, and always ingest: channels deliver to them as soon as they exist.`}
-                </Box>
-              ) : null}
-            </SpaceBetween>
-          </Container>
-
-          {mode === 'create' ? (
-            <Container
-              header={
-                <Header variant="h2" description="Labels to find, group and control access to the store.">
-                  Tags - optional
-                </Header>
+        <Container header={<Header variant="h2">Pricing and retention</Header>}>
+          <SpaceBetween size="l">
+            <FormField label="Pricing option" errorText={errorOf('billingMode')}>
+              <RadioGroup
+                value={values.billingMode}
+                onChange={({ detail }) => {
+                  changeBillingMode(detail.value as BillingMode);
+                }}
+                items={(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as const).map((mode) => ({
+                  value: mode,
+                  label: PRICING_LABELS[mode],
+                  description:
+                    mode === 'FIXED_RETENTION_PRICING' && currentBillingMode === 'EXTENDABLE_RETENTION_PRICING'
+                      ? 'Not available: a store on one-year extendable pricing cannot change to seven-year pricing.'
+                      : PRICING_DESCRIPTIONS[mode],
+                  disabled: mode === 'FIXED_RETENTION_PRICING' && currentBillingMode === 'EXTENDABLE_RETENTION_PRICING',
+                }))}
+              />
+            </FormField>
+            <FormField
+              label="Retention period (days)"
+              description="How long the store keeps an event, counted from its event time."
+              constraintText={`${retentionRangeText(values.billingMode)} for this pricing option. Default ${String(range.default)}.`}
+              errorText={errorOf('retentionDays')}
+              warningText={
+                mode === 'edit' &&
+                errorOf('retentionDays') === undefined &&
+                Number(values.retentionDays) < Number(initial.retentionDays)
+                  ? `A shorter retention period deletes events older than ${values.retentionDays} days as soon as you save.`
+                  : undefined
               }
             >
-              <TagsEditor
-                tags={values.tags}
-                onChange={(tags) => {
-                  change({ tags });
+              <Input
+                type="number"
+                inputMode="numeric"
+                value={values.retentionDays}
+                onBlur={() => {
+                  visit('retentionDays');
+                }}
+                onChange={({ detail }) => {
+                  change({ retentionDays: detail.value });
+                }}
+              />
+            </FormField>
+          </SpaceBetween>
+        </Container>
+
+        <Container
+          header={
+            <Header variant="h2" description="The kind of events is fixed when the store is created.">
+              Events
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            {mode === 'create' ? (
+              <FormField label="Event type">
+                <RadioGroup
+                  value={values.eventType}
+                  onChange={({ detail }) => {
+                    change({ eventType: detail.value as EventType });
+                  }}
+                  items={[
+                    {
+                      value: 'cloudtrail',
+                      label: 'CloudTrail events',
+                      description:
+                        'Management, data and network activity events of AWS services, chosen with advanced event selectors.',
+                    },
+                    {
+                      value: 'integrations',
+                      label: 'Events from integrations outside AWS',
+                      description:
+                        'Activity of your own applications or partner sources, delivered through integration channels (selector eventCategory equals ActivityAuditLog).',
+                    },
+                  ]}
+                />
+              </FormField>
+            ) : null}
+            {values.eventType === 'cloudtrail' && !fixedSelectors ? (
+              <SelectorEditor
+                selectors={values.selectors}
+                onChange={(selectors) => {
+                  change({ selectors });
                 }}
                 errorOf={errorOf}
                 onBlur={visit}
               />
-            </Container>
-          ) : null}
-        </SpaceBetween>
-      </Form>
-    </form>
+            ) : (
+              <SpaceBetween size="xs">
+                <Box variant="p">
+                  {mode === 'create'
+                    ? 'The store takes events that integration channels send to it. Its selector is fixed:'
+                    : 'The selectors of this kind of store cannot be changed:'}
+                </Box>
+                <JsonView
+                  json={JSON.stringify(
+                    fixedSelectors ?? [
+                      {
+                        Name: 'Events from integrations',
+                        FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }],
+                      },
+                    ],
+                  )}
+                  label="Advanced event selectors JSON"
+                  maxHeight={240}
+                />
+              </SpaceBetween>
+            )}
+            {mode === 'create' && !integrations ? (
+              <SpaceBetween size="l">
+                <FormField
+                  label="Regions"
+                  description={`Collect events from every Region, not only ${connection.region}. The store is still shown only in ${connection.region}.`}
+                >
+                  <Toggle
+                    checked={values.multiRegion}
+                    onChange={({ detail }) => {
+                      change({ multiRegion: detail.checked });
+                    }}
+                  >
+                    Include events from all Regions
+                  </Toggle>
+                </FormField>
+                <FormField
+                  label="Ingestion"
+                  description="When off, the store is created with ingestion stopped; start it later from the store's page."
+                >
+                  <Toggle
+                    checked={values.startIngestion}
+                    onChange={({ detail }) => {
+                      change({ startIngestion: detail.checked });
+                    }}
+                  >
+                    Start ingesting events when the store is created
+                  </Toggle>
+                </FormField>
+              </SpaceBetween>
+            ) : null}
+            {mode === 'create' && integrations ? (
+              <Box variant="p" color="text-body-secondary">
+                {`Stores of events from integrations hold events of ${connection.region} only, and always ingest: channels deliver to them as soon as they exist.`}
+              </Box>
+            ) : null}
+          </SpaceBetween>
+        </Container>
+
+        {mode === 'create' ? (
+          <TagsContainer
+            resource="store"
+            tags={values.tags}
+            onChange={(tags) => {
+              change({ tags });
+            }}
+            errorOf={errorOf}
+            onBlur={visit}
+          />
+        ) : null}
+      </SpaceBetween>
+    </ResourceForm>
   );
 }

@@ -1,12 +1,8 @@
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';
-import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
+import { ResourceListTable, type ResourceListState } from '@/components/collection-table/resource-list-table';
 import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
@@ -69,63 +65,28 @@ const columns = column.columns([
   }),
 ]);
 
-export interface EventDataStoresTableProps {
-  stores: readonly EventDataStoreDetails[];
-  loading: boolean;
-  text: string;
-  onTextChange: (text: string) => void;
-  actions: ReactNode;
-  empty: ReactNode;
-}
-
 /** The region's event data stores; a name opens the store. */
 export function EventDataStoresTable({
   stores,
-  loading,
-  text,
-  onTextChange,
-  actions,
-  empty,
-}: EventDataStoresTableProps) {
+  ...list
+}: { stores: readonly EventDataStoreDetails[] } & ResourceListState) {
   const table = useTable({
     features: collectionFeatures,
     columns,
     data: stores,
     getRowId: (store, index) => store.EventDataStoreArn ?? String(index),
     globalFilterFn: 'includesString',
-    state: { globalFilter: text },
+    state: { globalFilter: list.text },
   });
-  const shown = table.getRowModel().rows.length;
   return (
-    <Table
-      {...cloudscapeTableProps(table)}
-      variant="full-page"
-      loading={loading}
-      loadingText="Loading event data stores"
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={loading ? undefined : `(${String(stores.length)})`}
-          description="CloudTrail Lake keeps events in event data stores, where you can query them with SQL."
-          actions={actions}
-        >
-          Event data stores
-        </Header>
-      }
-      filter={
-        <TextFilter
-          filteringText={text}
-          filteringPlaceholder="Find event data stores"
-          filteringAriaLabel="Filter event data stores"
-          filteringClearAriaLabel="Clear filter"
-          countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
-          onChange={({ detail }) => {
-            onTextChange(detail.filteringText);
-          }}
-        />
-      }
-      empty={empty}
-      ariaLabels={{ tableLabel: 'Event data stores' }}
+    <ResourceListTable
+      {...list}
+      table={table}
+      title="Event data stores"
+      singular="event data store"
+      plural="event data stores"
+      description="CloudTrail Lake keeps events in event data stores, where you can query them with SQL."
+      count={stores.length}
     />
   );
 }

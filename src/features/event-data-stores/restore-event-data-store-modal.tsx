@@ -1,11 +1,9 @@
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { describeError } from '@/api/errors';
 import { useRestoreEventDataStore, type EventDataStoreDetails } from '@/api/event-data-stores';
-import { useConnection } from '@/api/use-connection';
+import { MutationError } from '@/components/mutation-error';
 import { formatEventTime } from '@/lib/format-time';
 import { daysLeftBeforePurge, daysText, purgeTimeOf } from './describe-event-data-store';
 import { ModalFooter } from '@/components/modal-footer';
@@ -20,10 +18,8 @@ export function RestoreEventDataStoreModal({
   onDismiss: () => void;
   onRestored: () => void;
 }) {
-  const { backend } = useConnection();
   const restore = useRestoreEventDataStore();
   const name = store.Name ?? '';
-  const error = restore.isError ? describeError(restore.error, { backend }) : undefined;
   return (
     <Modal
       visible
@@ -48,11 +44,7 @@ export function RestoreEventDataStoreModal({
         <Box variant="p">
           {`${name} is pending deletion: CloudTrail purges it on ${formatEventTime(purgeTimeOf(store))}, in ${daysText(daysLeftBeforePurge(store, new Date()))}. Restoring enables it again; events that occurred while it was deleted are not added.`}
         </Box>
-        {error ? (
-          <Alert type="error" header={error.title}>
-            {error.message}
-          </Alert>
-        ) : null}
+        {restore.isError ? <MutationError error={restore.error} /> : null}
       </SpaceBetween>
     </Modal>
   );

@@ -1,5 +1,3 @@
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +6,7 @@ import { describeError } from '@/api/errors';
 import { trailQueries, useCreateTrail } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
-import { PageLayout } from '@/components/page-layout';
+import { FormPageLayout } from '@/components/form-page-layout';
 import { paths } from '@/lib/paths';
 import { TrailForm } from './trail-form';
 import {
@@ -69,26 +67,19 @@ export function CreateTrailPage() {
   const { connection } = useConnection();
   const account = useQuery(trailQueries.callerAccount(connection));
   return (
-    <PageLayout
-      contentType="form"
+    <FormPageLayout
       breadcrumbs={[
         { text: 'Trails', href: paths.trails() },
         { text: 'Create trail', href: paths.createTrail() },
       ]}
+      title="Create trail"
+      description="A trail delivers the account's events to log files in an S3 bucket. Logging is turned on automatically."
     >
-      <SpaceBetween size="l">
-        <Header
-          variant="h1"
-          description="A trail delivers the account's events to log files in an S3 bucket. Logging is turned on automatically."
-        >
-          Create trail
-        </Header>
-        {account.isPending ? (
-          <StatusIndicator type="loading">Loading</StatusIndicator>
-        ) : (
-          <CreateTrailForm account={account.data ?? undefined} />
-        )}
-      </SpaceBetween>
-    </PageLayout>
+      {account.isPending ? (
+        <StatusIndicator type="loading">Loading</StatusIndicator>
+      ) : (
+        <CreateTrailForm account={account.data ?? undefined} />
+      )}
+    </FormPageLayout>
   );
 }

@@ -1,24 +1,21 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { describeError } from '@/api/errors';
 import { trailQueries, usePutEventSelectors, type TrailEventSelectors } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
-import { PageLayout } from '@/components/page-layout';
+import { FormPageLayout } from '@/components/form-page-layout';
 import { QueryError } from '@/components/query-error';
+import { ResourceForm } from '@/components/resource-form';
 import { SelectorEditor } from '@/components/selector-editor';
-import { useFollow } from '@/hooks/use-follow';
 import { useShownErrors } from '@/hooks/use-shown-errors';
 import { MAX_SELECTOR_VALUES } from '@/lib/cloudtrail-limits';
 import { fromAdvancedEventSelectors } from '@/lib/selector-drafts';
@@ -35,8 +32,7 @@ import {
 
 function EventSelectorsForm({ trail, current }: { trail: Trail; current: TrailEventSelectors }) {
   const navigate = useNavigate();
-  const follow = useFollow();
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const { notify } = useNotifications();
   const put = usePutEventSelectors();
   const arn = trail.TrailARN ?? '';
@@ -60,15 +56,14 @@ function EventSelectorsForm({ trail, current }: { trail: Trail; current: TrailEv
     current.AdvancedEventSelectors !== undefined &&
     fromAdvancedEventSelectors(current.AdvancedEventSelectors) === undefined;
 
-  const apiError = put.isError ? describeError(put.error, { backend }) : undefined;
-  let errorText: ReactNode;
-  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
-  else if (submitted && !valid) errorText = 'Some fields need attention; see the messages next to them.';
-
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ResourceForm
+      submitText="Save changes"
+      cancelHref={paths.trailDetail(arn)}
+      submitting={put.isPending}
+      error={put.error}
+      invalid={submitted && !valid}
+      onSubmit={() => {
         attemptSubmit();
         if (!valid) return;
         put.mutate(
@@ -82,75 +77,61 @@ function EventSelectorsForm({ trail, current }: { trail: Trail; current: TrailEv
         );
       }}
     >
-      <Form
-        errorText={errorText}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" href={paths.trailDetail(arn)} onFollow={follow}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={put.isPending}>
-              Save changes
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          <Container header={<Header variant="h2">Selector type</Header>}>
-            <FormField label="Kind of selectors" description="Saving one kind replaces the other entirely.">
-              <RadioGroup
-                value={values.kind}
-                onChange={({ detail }) => {
-                  change({ kind: detail.value as SelectorKind });
-                }}
-                items={[
-                  {
-                    value: 'basic',
-                    label: 'Basic event selectors',
-                    description:
-                      'Read or write events, management events with exclusions, and data events of S3 objects, Lambda functions and DynamoDB tables.',
-                  },
-                  {
-                    value: 'advanced',
-                    label: 'Advanced event selectors',
-                    description: `Conditions on event fields, for management, data and network activity events; ${String(MAX_SELECTOR_VALUES)} values in all.`,
-                  },
-                ]}
-              />
-            </FormField>
-          </Container>
-          {values.kind === 'advanced' && unrepresentable ? (
-            <Alert type="warning" header="The editor cannot show these selectors">
-              The trail&apos;s advanced selectors use fields or operators the editor does not offer. Saving replaces
-              them with the selectors below.
-            </Alert>
-          ) : null}
-          <Container header={<Header variant="h2">Selectors</Header>}>
-            {values.kind === 'basic' ? (
-              <BasicSelectorEditor
-                selectors={values.basic}
-                onChange={(basic) => {
-                  change({ basic });
-                }}
-                errorOf={errorOf}
-                onBlur={visit}
-              />
-            ) : (
-              <SelectorEditor
-                selectors={values.selectors}
-                onChange={(selectors) => {
-                  change({ selectors });
-                }}
-                errorOf={errorOf}
-                onBlur={visit}
-                maxSelectors={null}
-                intro={`The trail logs an event when any selector matches it. Up to ${String(MAX_SELECTOR_VALUES)} values in all.`}
-              />
-            )}
-          </Container>
-        </SpaceBetween>
-      </Form>
-    </form>
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Selector type</Header>}>
+          <FormField label="Kind of selectors" description="Saving one kind replaces the other entirely.">
+            <RadioGroup
+              value={values.kind}
+              onChange={({ detail }) => {
+                change({ kind: detail.value as SelectorKind });
+              }}
+              items={[
+                {
+                  value: 'basic',
+                  label: 'Basic event selectors',
+                  description:
+                    'Read or write events, management events with exclusions, and data events of S3 objects, Lambda functions and DynamoDB tables.',
+                },
+                {
+                  value: 'advanced',
+                  label: 'Advanced event selectors',
+                  description: `Conditions on event fields, for management, data and network activity events; ${String(MAX_SELECTOR_VALUES)} values in all.`,
+                },
+              ]}
+            />
+          </FormField>
+        </Container>
+        {values.kind === 'advanced' && unrepresentable ? (
+          <Alert type="warning" header="The editor cannot show these selectors">
+            The trail&apos;s advanced selectors use fields or operators the editor does not offer. Saving replaces them
+            with the selectors below.
+          </Alert>
+        ) : null}
+        <Container header={<Header variant="h2">Selectors</Header>}>
+          {values.kind === 'basic' ? (
+            <BasicSelectorEditor
+              selectors={values.basic}
+              onChange={(basic) => {
+                change({ basic });
+              }}
+              errorOf={errorOf}
+              onBlur={visit}
+            />
+          ) : (
+            <SelectorEditor
+              selectors={values.selectors}
+              onChange={(selectors) => {
+                change({ selectors });
+              }}
+              errorOf={errorOf}
+              onBlur={visit}
+              maxSelectors={null}
+              intro={`The trail logs an event when any selector matches it. Up to ${String(MAX_SELECTOR_VALUES)} values in all.`}
+            />
+          )}
+        </Container>
+      </SpaceBetween>
+    </ResourceForm>
   );
 }
 
@@ -168,20 +149,16 @@ export function EditTrailEventSelectorsPage() {
     content = <StatusIndicator type="loading">Loading event selectors</StatusIndicator>;
   else content = <EventSelectorsForm trail={trail.data} current={selectors.data} />;
   return (
-    <PageLayout
-      contentType="form"
+    <FormPageLayout
       breadcrumbs={[
         { text: 'Trails', href: paths.trails() },
         { text: name, href: paths.trailDetail(arn) },
         { text: 'Event selectors', href: paths.editTrailEventSelectors(arn) },
       ]}
+      title={`Edit event selectors of ${name}`}
+      description="Which management, data and network activity events the trail logs."
     >
-      <SpaceBetween size="l">
-        <Header variant="h1" description="Which management, data and network activity events the trail logs.">
-          {`Edit event selectors of ${name}`}
-        </Header>
-        {content}
-      </SpaceBetween>
-    </PageLayout>
+      {content}
+    </FormPageLayout>
   );
 }

@@ -1,7 +1,5 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import Alert from '@cloudscape-design/components/alert';
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { accountOfArn, trailQueries, useUpdateTrail } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
-import { PageLayout } from '@/components/page-layout';
+import { FormPageLayout } from '@/components/form-page-layout';
 import { QueryError } from '@/components/query-error';
 import { paths } from '@/lib/paths';
 import { TrailForm } from './trail-form';
@@ -73,20 +71,16 @@ export function EditTrailPage() {
   else if (query.isError) content = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   else content = <EditForm trail={query.data} />;
   return (
-    <PageLayout
-      contentType="form"
+    <FormPageLayout
       breadcrumbs={[
         { text: 'Trails', href: paths.trails() },
         { text: name, href: paths.trailDetail(arn) },
         { text: 'Edit', href: paths.editTrail(arn) },
       ]}
+      title={`Edit ${name}`}
+      description="A trail's name cannot change; its other settings can."
     >
-      <SpaceBetween size="l">
-        <Header variant="h1" description="A trail's name cannot change; its other settings can.">
-          {`Edit ${name}`}
-        </Header>
-        {content}
-      </SpaceBetween>
-    </PageLayout>
+      {content}
+    </FormPageLayout>
   );
 }

@@ -1,6 +1,5 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
@@ -8,18 +7,17 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs, { type KeyValuePairsProps } from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { describeError } from '@/api/errors';
 import { trailQueries, useStartLogging, useStopLogging } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { useNotifications } from '@/components/notifications';
+import { MutationError } from '@/components/mutation-error';
 import { PageLayout } from '@/components/page-layout';
-import { QueryError } from '@/components/query-error';
+import { ResourceDetailContent } from '@/components/resource-detail-content';
 import { ResourceTags } from '@/components/resource-tags';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
@@ -119,7 +117,7 @@ function GeneralSettings({ trail, editable }: { trail: Trail; editable: string |
 function TrailDetail({ trail }: { trail: Trail }) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
-  const { connection, backend } = useConnection();
+  const { connection } = useConnection();
   const [tab, setTab] = useTrailTab();
   const [deleting, setDeleting] = useState(false);
   const arn = trail.TrailARN ?? '';
@@ -131,7 +129,6 @@ function TrailDetail({ trail }: { trail: Trail }) {
   const editable =
     shadow === undefined ? undefined : `Change this trail from its home Region, ${trail.HomeRegion ?? ''}.`;
   const failed = start.isError ? start.error : stop.isError ? stop.error : undefined;
-  const loggingError = failed === undefined ? undefined : describeError(failed, { backend });
   const logging = status.data?.IsLogging;
 
   return (
@@ -193,19 +190,15 @@ function TrailDetail({ trail }: { trail: Trail }) {
         {name}
       </Header>
       {shadow ? <Alert type="info">{shadow}</Alert> : null}
-      {loggingError ? (
-        <Alert
-          type="error"
-          header={loggingError.title}
-          dismissible
+      {failed === undefined ? null : (
+        <MutationError
+          error={failed}
           onDismiss={() => {
             start.reset();
             stop.reset();
           }}
-        >
-          {loggingError.message}
-        </Alert>
-      ) : null}
+        />
+      )}
       <Tabs
         activeTabId={tab}
         onChange={({ detail }) => {
@@ -257,42 +250,29 @@ function TrailDetail({ trail }: { trail: Trail }) {
 /** One trail: settings, logging status, event selectors, Insights, tags, delivered files and their validation. */
 export function TrailDetailPage() {
   const { arn = '' } = useParams();
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const query = useQuery(trailQueries.detail(connection, arn));
   const breadcrumbs = [
     { text: 'Trails', href: paths.trails() },
     { text: query.data?.Name ?? arn, href: paths.trailDetail(arn) },
   ];
 
-  let content;
-  if (query.isPending) {
-    content = (
-      <SpaceBetween size="l">
-        <Header variant="h1">{arn}</Header>
-        <StatusIndicator type="loading">Loading trail</StatusIndicator>
-      </SpaceBetween>
-    );
-  } else if (query.isError) {
-    const error = describeError(query.error, { backend });
-    content =
-      error.title === 'TrailNotFoundException' || error.title === 'CloudTrailARNInvalidException' ? (
-        <Container header={<Header variant="h1">Trail not found</Header>}>
-          <SpaceBetween size="s">
-            <Box variant="p">{`No trail ${arn} is visible in ${connection.region}.`}</Box>
-            <Link href={paths.trails()} onFollow={follow}>
-              Go to trails
-            </Link>
-          </SpaceBetween>
-        </Container>
-      ) : (
-        <SpaceBetween size="l">
-          <Header variant="h1">{arn}</Header>
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        </SpaceBetween>
-      );
-  } else {
-    content = <TrailDetail trail={query.data} />;
-  }
-  return <PageLayout breadcrumbs={breadcrumbs}>{content}</PageLayout>;
+  return (
+    <PageLayout breadcrumbs={breadcrumbs}>
+      <ResourceDetailContent
+        query={query}
+        id={arn}
+        loadingText="Loading trail"
+        notFoundErrors={['TrailNotFoundException', 'CloudTrailARNInvalidException']}
+        notFound={{
+          title: 'Trail not found',
+          message: `No trail ${arn} is visible in ${connection.region}.`,
+          href: paths.trails(),
+          linkText: 'Go to trails',
+        }}
+      >
+        {(trail) => <TrailDetail trail={trail} />}
+      </ResourceDetailContent>
+    </PageLayout>
+  );
 }

@@ -1,17 +1,14 @@
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
-import { useState, type ReactNode } from 'react';
-import { describeError } from '@/api/errors';
+import { useState } from 'react';
 import { useConnection } from '@/api/use-connection';
-import { TagsEditor } from '@/components/tags-editor';
-import { useFollow } from '@/hooks/use-follow';
+import { ResourceForm } from '@/components/resource-form';
+import { TagsContainer } from '@/components/tags-editor';
 import { useShownErrors } from '@/hooks/use-shown-errors';
 import {
   S3_KEY_PREFIX,
@@ -54,8 +51,7 @@ export function TrailForm({
   onSubmit,
   onEdit,
 }: TrailFormProps) {
-  const { connection, backend } = useConnection();
-  const follow = useFollow();
+  const { connection } = useConnection();
   const [values, setValues] = useState(initial);
   const errors = trailFormErrors(values, context);
   const valid = Object.keys(errors).length === 0;
@@ -64,12 +60,6 @@ export function TrailForm({
     setValues((current) => ({ ...current, ...next }));
     onEdit?.();
   };
-
-  const apiError = error === null || error === undefined ? undefined : describeError(error, { backend });
-  let errorText: ReactNode;
-  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
-  else if (formError) errorText = formError;
-  else if (submitted && !valid) errorText = 'Some fields need attention; see the messages next to them.';
 
   const text = (field: 'name' | 'bucket' | 'prefix' | 'snsTopic' | 'logGroupArn' | 'roleArn') => ({
     value: values[field],
@@ -82,215 +72,199 @@ export function TrailForm({
   });
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ResourceForm
+      submitText={submitText}
+      cancelHref={cancelHref}
+      submitting={submitting}
+      error={error}
+      formError={formError}
+      invalid={submitted && !valid}
+      onSubmit={() => {
         attemptSubmit();
         if (valid) onSubmit(values);
       }}
     >
-      <Form
-        errorText={errorText}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button formAction="none" variant="link" href={cancelHref} onFollow={follow}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={submitting}>
-              {submitText}
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        <SpaceBetween size="l">
-          <Container header={<Header variant="h2">General details</Header>}>
-            <SpaceBetween size="l">
-              {mode === 'create' ? (
-                <FormField
-                  label="Trail name"
-                  constraintText={`${String(TRAIL_NAME.min)}–${String(TRAIL_NAME.max)} characters: letters, numbers, periods, underscores and hyphens; start and end with a letter or number.`}
-                  errorText={errorOf('name')}
-                >
-                  <Input {...text('name')} />
-                </FormField>
-              ) : null}
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">General details</Header>}>
+          <SpaceBetween size="l">
+            {mode === 'create' ? (
               <FormField
-                label="Multi-Region trail"
-                description={`A multi-Region trail logs events of every Region and shows in each of them; its home Region is ${context.region}.`}
+                label="Trail name"
+                constraintText={`${String(TRAIL_NAME.min)}–${String(TRAIL_NAME.max)} characters: letters, numbers, periods, underscores and hyphens; start and end with a letter or number.`}
+                errorText={errorOf('name')}
               >
-                <Toggle
-                  checked={values.multiRegion}
-                  onChange={({ detail }) => {
-                    change({ multiRegion: detail.checked });
-                  }}
-                >
-                  Enable for all Regions
-                </Toggle>
+                <Input {...text('name')} />
               </FormField>
-              <FormField
-                label="Global service events"
-                description="Events of global services such as IAM, STS and CloudFront, recorded in us-east-1."
-              >
-                <Checkbox
-                  checked={values.multiRegion || values.includeGlobalServiceEvents}
-                  disabled={values.multiRegion}
-                  onChange={({ detail }) => {
-                    change({ includeGlobalServiceEvents: detail.checked });
-                  }}
-                >
-                  {values.multiRegion
-                    ? 'Include global service events (always, for a multi-Region trail)'
-                    : 'Include global service events'}
-                </Checkbox>
-              </FormField>
-            </SpaceBetween>
-          </Container>
-
-          <Container
-            header={
-              <Header variant="h2" description="CloudTrail delivers log files to an S3 bucket about every 5 minutes.">
-                Storage location
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
-              <FormField
-                label="S3 bucket"
-                description={
-                  connection.kind === 'aws'
-                    ? 'The bucket must exist, with a policy that lets CloudTrail write to it.'
-                    : 'The emulator accepts any well-formed bucket name and keeps the delivered files itself.'
-                }
-                constraintText={bucketHint ?? '3–63 lowercase letters, numbers, periods and hyphens.'}
-                errorText={errorOf('bucket')}
-              >
-                <Input {...text('bucket')} spellcheck={false} />
-              </FormField>
-              <FormField
-                label="Log file prefix - optional"
-                description="A folder in the bucket for this trail's files: <prefix>/AWSLogs/<account>/..."
-                constraintText={`At most ${String(S3_KEY_PREFIX.max)} characters, without a leading or trailing slash.`}
-                errorText={errorOf('prefix')}
-              >
-                <Input {...text('prefix')} spellcheck={false} />
-              </FormField>
-              <FormField
-                label="Log file validation"
-                description="Digest files let you prove later that no log file was changed or deleted."
-              >
-                <Toggle
-                  checked={values.logFileValidation}
-                  onChange={({ detail }) => {
-                    change({ logFileValidation: detail.checked });
-                  }}
-                >
-                  Enable log file validation
-                </Toggle>
-              </FormField>
-              <FormField
-                label="SNS topic - optional"
-                description="Notified each time a log file is delivered. Empty for no notifications."
-                constraintText="A topic name or a topic ARN."
-                errorText={errorOf('snsTopic')}
-              >
-                <Input {...text('snsTopic')} spellcheck={false} />
-              </FormField>
-            </SpaceBetween>
-          </Container>
-
-          <Container
-            header={
-              <Header variant="h2" description="CloudTrail can also send the events to a CloudWatch Logs log group.">
-                CloudWatch Logs - optional
-              </Header>
-            }
-          >
-            <SpaceBetween size="l">
+            ) : null}
+            <FormField
+              label="Multi-Region trail"
+              description={`A multi-Region trail logs events of every Region and shows in each of them; its home Region is ${context.region}.`}
+            >
               <Toggle
-                checked={values.cloudWatchLogs}
+                checked={values.multiRegion}
                 onChange={({ detail }) => {
-                  change({ cloudWatchLogs: detail.checked });
+                  change({ multiRegion: detail.checked });
                 }}
               >
-                Send events to CloudWatch Logs
+                Enable for all Regions
               </Toggle>
-              {values.cloudWatchLogs ? (
-                <SpaceBetween size="l">
-                  <FormField
-                    label="Log group ARN"
-                    constraintText={`A log group of ${context.region}, such as arn:aws:logs:${context.region}:${context.account ?? '<account>'}:log-group:my-trail-logs:*`}
-                    errorText={errorOf('logGroupArn')}
-                  >
-                    <Input {...text('logGroupArn')} spellcheck={false} />
-                  </FormField>
-                  <FormField
-                    label="IAM role ARN"
-                    description="The role CloudTrail assumes to write to the log group."
-                    errorText={errorOf('roleArn')}
-                  >
-                    <Input {...text('roleArn')} spellcheck={false} />
-                  </FormField>
-                </SpaceBetween>
-              ) : null}
-            </SpaceBetween>
-          </Container>
-
-          {mode === 'create' ? (
-            <Container
-              header={
-                <Header
-                  variant="h2"
-                  description="The management events the trail logs. Data events and Insights can be added on the trail's page."
-                >
-                  Management events
-                </Header>
-              }
+            </FormField>
+            <FormField
+              label="Global service events"
+              description="Events of global services such as IAM, STS and CloudFront, recorded in us-east-1."
             >
-              <FormField label="API activity" errorText={errorOf('writeEvents')}>
-                <SpaceBetween size="xxs">
-                  <Checkbox
-                    checked={values.readEvents}
-                    onChange={({ detail }) => {
-                      visit('writeEvents');
-                      change({ readEvents: detail.checked });
-                    }}
-                  >
-                    Read
-                  </Checkbox>
-                  <Checkbox
-                    checked={values.writeEvents}
-                    onChange={({ detail }) => {
-                      visit('writeEvents');
-                      change({ writeEvents: detail.checked });
-                    }}
-                  >
-                    Write
-                  </Checkbox>
-                </SpaceBetween>
-              </FormField>
-            </Container>
-          ) : null}
-
-          {mode === 'create' ? (
-            <Container
-              header={
-                <Header variant="h2" description="Labels to find, group and control access to the trail.">
-                  Tags - optional
-                </Header>
-              }
-            >
-              <TagsEditor
-                tags={values.tags}
-                onChange={(tags) => {
-                  change({ tags });
+              <Checkbox
+                checked={values.multiRegion || values.includeGlobalServiceEvents}
+                disabled={values.multiRegion}
+                onChange={({ detail }) => {
+                  change({ includeGlobalServiceEvents: detail.checked });
                 }}
-                errorOf={errorOf}
-                onBlur={visit}
-              />
-            </Container>
-          ) : null}
-        </SpaceBetween>
-      </Form>
-    </form>
+              >
+                {values.multiRegion
+                  ? 'Include global service events (always, for a multi-Region trail)'
+                  : 'Include global service events'}
+              </Checkbox>
+            </FormField>
+          </SpaceBetween>
+        </Container>
+
+        <Container
+          header={
+            <Header variant="h2" description="CloudTrail delivers log files to an S3 bucket about every 5 minutes.">
+              Storage location
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            <FormField
+              label="S3 bucket"
+              description={
+                connection.kind === 'aws'
+                  ? 'The bucket must exist, with a policy that lets CloudTrail write to it.'
+                  : 'The emulator accepts any well-formed bucket name and keeps the delivered files itself.'
+              }
+              constraintText={bucketHint ?? '3–63 lowercase letters, numbers, periods and hyphens.'}
+              errorText={errorOf('bucket')}
+            >
+              <Input {...text('bucket')} spellcheck={false} />
+            </FormField>
+            <FormField
+              label="Log file prefix - optional"
+              description="A folder in the bucket for this trail's files: <prefix>/AWSLogs/<account>/..."
+              constraintText={`At most ${String(S3_KEY_PREFIX.max)} characters, without a leading or trailing slash.`}
+              errorText={errorOf('prefix')}
+            >
+              <Input {...text('prefix')} spellcheck={false} />
+            </FormField>
+            <FormField
+              label="Log file validation"
+              description="Digest files let you prove later that no log file was changed or deleted."
+            >
+              <Toggle
+                checked={values.logFileValidation}
+                onChange={({ detail }) => {
+                  change({ logFileValidation: detail.checked });
+                }}
+              >
+                Enable log file validation
+              </Toggle>
+            </FormField>
+            <FormField
+              label="SNS topic - optional"
+              description="Notified each time a log file is delivered. Empty for no notifications."
+              constraintText="A topic name or a topic ARN."
+              errorText={errorOf('snsTopic')}
+            >
+              <Input {...text('snsTopic')} spellcheck={false} />
+            </FormField>
+          </SpaceBetween>
+        </Container>
+
+        <Container
+          header={
+            <Header variant="h2" description="CloudTrail can also send the events to a CloudWatch Logs log group.">
+              CloudWatch Logs - optional
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            <Toggle
+              checked={values.cloudWatchLogs}
+              onChange={({ detail }) => {
+                change({ cloudWatchLogs: detail.checked });
+              }}
+            >
+              Send events to CloudWatch Logs
+            </Toggle>
+            {values.cloudWatchLogs ? (
+              <SpaceBetween size="l">
+                <FormField
+                  label="Log group ARN"
+                  constraintText={`A log group of ${context.region}, such as arn:aws:logs:${context.region}:${context.account ?? '<account>'}:log-group:my-trail-logs:*`}
+                  errorText={errorOf('logGroupArn')}
+                >
+                  <Input {...text('logGroupArn')} spellcheck={false} />
+                </FormField>
+                <FormField
+                  label="IAM role ARN"
+                  description="The role CloudTrail assumes to write to the log group."
+                  errorText={errorOf('roleArn')}
+                >
+                  <Input {...text('roleArn')} spellcheck={false} />
+                </FormField>
+              </SpaceBetween>
+            ) : null}
+          </SpaceBetween>
+        </Container>
+
+        {mode === 'create' ? (
+          <Container
+            header={
+              <Header
+                variant="h2"
+                description="The management events the trail logs. Data events and Insights can be added on the trail's page."
+              >
+                Management events
+              </Header>
+            }
+          >
+            <FormField label="API activity" errorText={errorOf('writeEvents')}>
+              <SpaceBetween size="xxs">
+                <Checkbox
+                  checked={values.readEvents}
+                  onChange={({ detail }) => {
+                    visit('writeEvents');
+                    change({ readEvents: detail.checked });
+                  }}
+                >
+                  Read
+                </Checkbox>
+                <Checkbox
+                  checked={values.writeEvents}
+                  onChange={({ detail }) => {
+                    visit('writeEvents');
+                    change({ writeEvents: detail.checked });
+                  }}
+                >
+                  Write
+                </Checkbox>
+              </SpaceBetween>
+            </FormField>
+          </Container>
+        ) : null}
+
+        {mode === 'create' ? (
+          <TagsContainer
+            resource="trail"
+            tags={values.tags}
+            onChange={(tags) => {
+              change({ tags });
+            }}
+            errorOf={errorOf}
+            onBlur={visit}
+          />
+        ) : null}
+      </SpaceBetween>
+    </ResourceForm>
   );
 }

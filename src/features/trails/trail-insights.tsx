@@ -1,5 +1,4 @@
 import type { InsightSelector, InsightType } from '@aws-sdk/client-cloudtrail';
-import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
@@ -12,9 +11,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '@/api/errors';
 import { trailQueries, usePutInsightSelectors, type TrailEventSelectors } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
+import { MutationError } from '@/components/mutation-error';
 import { ModalFooter } from '@/components/modal-footer';
 import { QueryError } from '@/components/query-error';
 import { INSIGHT_TYPE_LABELS, insightPrerequisite } from './describe-trail';
@@ -48,12 +47,10 @@ function EditInsightsModal({
   selectors: TrailEventSelectors | undefined;
   onDismiss: () => void;
 }) {
-  const { backend } = useConnection();
   const put = usePutInsightSelectors();
   const [enabled, setEnabled] = useState<ReadonlySet<InsightType>>(
     () => new Set(current.flatMap((selector) => (selector.InsightType ? [selector.InsightType] : []))),
   );
-  const error = put.isError ? describeError(put.error, { backend }) : undefined;
   return (
     <Modal
       visible
@@ -108,11 +105,7 @@ function EditInsightsModal({
             </SpaceBetween>
           </FormField>
         ))}
-        {error ? (
-          <Alert type="error" header={error.title}>
-            {error.message}
-          </Alert>
-        ) : null}
+        {put.isError ? <MutationError error={put.error} /> : null}
       </SpaceBetween>
     </Modal>
   );

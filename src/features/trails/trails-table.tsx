@@ -1,12 +1,8 @@
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
 import type { TrailSummary } from '@/api/trails';
-import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
+import { ResourceListTable, type ResourceListState } from '@/components/collection-table/resource-list-table';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
 import { yesNo } from './describe-trail';
@@ -78,56 +74,25 @@ const columns = column.columns([
   }),
 ]);
 
-export interface TrailsTableProps {
-  trails: readonly TrailSummary[];
-  loading: boolean;
-  text: string;
-  onTextChange: (text: string) => void;
-  actions: ReactNode;
-  empty: ReactNode;
-}
-
 /** The trails seen in the Region; a name opens the trail. */
-export function TrailsTable({ trails, loading, text, onTextChange, actions, empty }: TrailsTableProps) {
+export function TrailsTable({ trails, ...list }: { trails: readonly TrailSummary[] } & ResourceListState) {
   const table = useTable({
     features: collectionFeatures,
     columns,
     data: trails,
     getRowId: (row, index) => row.info.TrailARN ?? String(index),
     globalFilterFn: 'includesString',
-    state: { globalFilter: text },
+    state: { globalFilter: list.text },
   });
-  const shown = table.getRowModel().rows.length;
   return (
-    <Table
-      {...cloudscapeTableProps(table)}
-      variant="full-page"
-      loading={loading}
-      loadingText="Loading trails"
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={loading ? undefined : `(${String(trails.length)})`}
-          description="A trail delivers events to log files in an S3 bucket. Multi-Region trails of other Regions show here too."
-          actions={actions}
-        >
-          Trails
-        </Header>
-      }
-      filter={
-        <TextFilter
-          filteringText={text}
-          filteringPlaceholder="Find trails"
-          filteringAriaLabel="Filter trails"
-          filteringClearAriaLabel="Clear filter"
-          countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
-          onChange={({ detail }) => {
-            onTextChange(detail.filteringText);
-          }}
-        />
-      }
-      empty={empty}
-      ariaLabels={{ tableLabel: 'Trails' }}
+    <ResourceListTable
+      {...list}
+      table={table}
+      title="Trails"
+      singular="trail"
+      plural="trails"
+      description="A trail delivers events to log files in an S3 bucket. Multi-Region trails of other Regions show here too."
+      count={trails.length}
     />
   );
 }

@@ -1,10 +1,10 @@
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
+import { CollectionTextFilter } from '@/components/collection-table/collection-text-filter';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { entryLine, type ValidationEntry } from './validate-logs';
 
@@ -64,22 +64,18 @@ export function ValidationResultsTable({ entries }: { entries: readonly Validati
     globalFilterFn: 'includesString',
     state: { globalFilter: text },
   });
-  const shown = table.getRowModel().rows.length;
   return (
     <Table
       {...cloudscapeTableProps(table)}
       variant="embedded"
       wrapLines
       filter={
-        <TextFilter
-          filteringText={text}
-          filteringPlaceholder="Find files (INVALID shows the failures)"
-          filteringAriaLabel="Filter validation results"
-          filteringClearAriaLabel="Clear filter"
-          countText={text === '' ? undefined : `${String(shown)} ${shown === 1 ? 'match' : 'matches'}`}
-          onChange={({ detail }) => {
-            setText(detail.filteringText);
-          }}
+        <CollectionTextFilter
+          table={table}
+          text={text}
+          onTextChange={setText}
+          placeholder="Find files (INVALID shows the failures)"
+          ariaLabel="Filter validation results"
         />
       }
       empty={<Box textAlign="center">{entries.length === 0 ? 'No files checked yet.' : 'No results match.'}</Box>}
