@@ -136,6 +136,8 @@ function isStoredRecord(value: unknown): value is StoredRecord {
   );
 }
 
+const NO_TARGETS: readonly string[] = [];
+
 /** Where the live simulator keeps its position (simulator.ts). */
 export const SIMULATOR_COLLECTION = 'simulator';
 
@@ -466,9 +468,14 @@ export class EmulatorState {
   }
 
   private route(routed: RoutedRecord): readonly string[] {
-    return this.routers.length === 1
-      ? (this.routers[0]?.(routed) ?? [])
-      : this.routers.flatMap((router) => router(routed));
+    // Every ingested record passes here: most routers take nothing, so nothing is copied then.
+    let targets: readonly string[] = NO_TARGETS;
+    for (const router of this.routers) {
+      const taken = router(routed);
+      if (taken.length === 0) continue;
+      targets = targets.length === 0 ? taken : [...targets, ...taken];
+    }
+    return targets;
   }
 
   /**
