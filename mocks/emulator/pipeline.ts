@@ -73,6 +73,9 @@ function operationTable(resources: readonly ResourceDefinition[]): Map<string, O
 export function createPipeline(options: PipelineOptions): Pipeline {
   const { clock, settings, storage } = options;
   const operations = operationTable(options.resources);
+  const clockWork = options.resources.flatMap((resource) =>
+    resource.onClock ? [(state: EmulatorState, now: number) => resource.onClock?.(state, now)] : [],
+  );
   const throttle = new Throttle();
   const failures = new Map<string, ServiceError>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -92,18 +95,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
    * still due at the next one.
    */
   async function runClock(state: EmulatorState, now: number): Promise<void> {
-    const due = options.resources.filter((resource) => resource.onClock !== undefined);
-    if (due.length === 0) return;
+    if (clockWork.length === 0) return;
     state.begin();
     try {
-      for (const resource of due) await resource.onClock?.(state, now);
+      for (const work of clockWork) await work(state, now);
       state.commit();
     } catch (error) {
       state.rollback();
       console.error('Clock work failed; it is retried before the next call.', error);
       return;
     }
-    await storage.write(state.takePending());
+    const pending = state.takePending();
+    // Usually nothing was due: no write.
+    if (pending.length > 0) await storage.write(pending);
   }
 
   function exclusive<T>(task: () => Promise<T>): Promise<T> {

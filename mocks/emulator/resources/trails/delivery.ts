@@ -304,11 +304,12 @@ function dropDeliveredBatches(state: EmulatorState): void {
  * every region where it is visible, the due log file and digest (§17.10, §17.11).
  */
 export async function deliverDue(state: EmulatorState, now: number): Promise<void> {
-  const trails = [...state.table<StoredTrail>(TRAILS).values()];
+  const table = state.table<StoredTrail>(TRAILS);
   const known = schedule.get(state);
   // It runs before every call: nothing is due before the next tick or digest boundary unless a
   // trail changed (created, started, stopped, updated, deleted: each saves a new object).
-  if (known && now < known.nextDue && sameTrails(known.trails, trails)) return;
+  if (known && now < known.nextDue && sameTrails(known.trails, table)) return;
+  const trails = [...table.values()];
   dropDeliveredBatches(state);
   for (const trail of trails) for (const region of visibleRegions(trail)) await reconcile(state, trail, region, now);
   schedule.set(state, { trails, nextDue: nextDueAfter(state, trails, now) });
@@ -317,8 +318,11 @@ export async function deliverDue(state: EmulatorState, now: number): Promise<voi
 /** Per world: the trails as of the last run and when something is next due. */
 const schedule = new WeakMap<EmulatorState, { trails: readonly StoredTrail[]; nextDue: number }>();
 
-function sameTrails(before: readonly StoredTrail[], after: readonly StoredTrail[]): boolean {
-  return before.length === after.length && before.every((trail, index) => trail === after[index]);
+function sameTrails(before: readonly StoredTrail[], now: ReadonlyMap<string, StoredTrail>): boolean {
+  if (before.length !== now.size) return false;
+  let index = 0;
+  for (const trail of now.values()) if (trail !== before[index++]) return false;
+  return true;
 }
 
 /** The next delivery tick after `now`, or an earlier digest boundary of an open chain. */
