@@ -11,6 +11,7 @@ import type { ServiceError } from './errors';
 import { EmulatorState, type WorldConfig, type WorldServices } from './state';
 import type { EmulatorStorage, LoadReport, StoredEntry } from './storage/storage';
 import { channelsResource } from './resources/channels/channels-resource';
+import { dashboardsResource } from './resources/dashboards/dashboards-resource';
 import { eventDataStoresResource } from './resources/event-data-stores/event-data-stores-resource';
 import { eventHistoryResource } from './resources/event-history/event-history-resource';
 import { seedHistory, DEFAULT_SEEDED_EVENTS } from './resources/event-history/seed/seed-history';
@@ -66,6 +67,7 @@ const RESOURCES: readonly ResourceDefinition[] = [
   channelsResource,
   trailsResource,
   queriesResource,
+  dashboardsResource,
   resourcePoliciesResource,
   tagsResource,
   s3Resource,

@@ -90,18 +90,63 @@ function checkStoresActive(context: RequestContext, query: StoredQuery): void {
   }
 }
 
-/** The statement a StartQuery names, directly or through a GenerateQuery alias (§10.1 rule 1). */
-function statementOf(
-  input: StartQueryRequest,
-  context: RequestContext,
-): { statement: string; alias?: StoredQueryAlias } {
+/** A dashboard widget a QueryAlias names (§18.3, §18.10 StartQuery). */
+export interface WidgetAliasTarget {
+  readonly dashboardArn: string;
+  /** How many placeholders its statement holds, hence how many values StartQuery must send. */
+  readonly placeholders: number;
+  /** Its statement with these values in its placeholders, in order. */
+  substitute(values: readonly string[]): string;
+}
+
+/** Finds the widget a QueryAlias names in an account and region, if any. */
+export type WidgetAliasResolver = (
+  state: EmulatorState,
+  account: string,
+  region: string,
+  alias: string,
+) => WidgetAliasTarget | undefined;
+
+// Widgets belong to the dashboards resource, which starts queries through this module: it lends
+// its lookup to each world rather than this module importing it (no import cycle).
+const widgetAliasResolvers = new WeakMap<EmulatorState, WidgetAliasResolver>();
+
+/** Lets StartQuery accept the QueryAlias of a dashboard widget in this world (§18.10). */
+export function resolveWidgetAliasesWith(state: EmulatorState, resolver: WidgetAliasResolver): void {
+  widgetAliasResolvers.set(state, resolver);
+}
+
+/** What a query runs and where it came from (§10.1 rule 1, §18.10). */
+export interface QuerySource {
+  readonly statement: string;
+  readonly alias?: string;
+  readonly prompt?: string;
+  readonly dashboardArn?: string;
+  readonly refreshId?: string;
+  readonly deliveryS3Uri?: string;
+}
+
+/**
+ * The statement a StartQuery names: directly, through a GenerateQuery alias (§10.1 rule 1), or
+ * through a dashboard widget's alias with the values of its placeholders (§18.10).
+ */
+function statementOf(input: StartQueryRequest, context: RequestContext): QuerySource {
   if ((input.QueryStatement === undefined) === (input.QueryAlias === undefined))
     throw new InvalidParameterException('Specify exactly one of QueryStatement and QueryAlias.');
-  if (input.QueryStatement !== undefined) return { statement: input.QueryStatement };
-  const alias = context.state.table<StoredQueryAlias>(QUERY_ALIASES).get(input.QueryAlias ?? '');
-  if (!alias || alias.account !== context.account || alias.region !== context.region)
-    throw new InvalidParameterException(`The query alias '${input.QueryAlias ?? ''}' was not found.`);
-  return { statement: alias.queryStatement, alias };
+  const delivery = input.DeliveryS3Uri === undefined ? {} : { deliveryS3Uri: input.DeliveryS3Uri };
+  if (input.QueryStatement !== undefined) return { statement: input.QueryStatement, ...delivery };
+  const name = input.QueryAlias ?? '';
+  const alias = context.state.table<StoredQueryAlias>(QUERY_ALIASES).get(name);
+  if (alias && alias.account === context.account && alias.region === context.region)
+    return { statement: alias.queryStatement, alias: alias.alias, prompt: alias.prompt, ...delivery };
+  const widget = widgetAliasResolvers.get(context.state)?.(context.state, context.account, context.region, name);
+  if (!widget) throw new InvalidParameterException(`The query alias '${name}' was not found.`);
+  const values = input.QueryParameters ?? [];
+  if (values.length !== widget.placeholders)
+    throw new InvalidParameterException(
+      `The query alias '${name}' takes ${String(widget.placeholders)} query parameters; ${String(values.length)} were given.`,
+    );
+  return { statement: widget.substitute(values), alias: name, dashboardArn: widget.dashboardArn, ...delivery };
 }
 
 /** What running a statement on the engine found: the outcome and the statistics (§10.2). */
@@ -223,35 +268,68 @@ function timedQuery(state: EmulatorState, base: Omit<StoredQuery, 'queuedMillis'
   };
 }
 
-export async function startQuery(input: StartQueryRequest, context: RequestContext): Promise<StartQueryResponse> {
-  const { state } = context;
-  const { statement, alias } = statementOf(input, context);
-  if (!state.services.lakeEngine)
+/** A query checked and resolved (§10.1 rules 2-3), ready to run. */
+export interface PreparedQuery {
+  readonly source: QuerySource;
+  readonly translated: TranslatedQuery;
+  readonly stores: ReadonlyMap<string, StoredEventDataStore>;
+}
+
+/**
+ * Checks a statement and resolves its stores for `context` (§10.1 rules 2-3): the part of
+ * StartQuery that a dashboard refresh runs for every widget before it starts any (§18.10).
+ */
+export async function prepareQuery(source: QuerySource, context: RequestContext): Promise<PreparedQuery> {
+  if (!context.state.services.lakeEngine)
     throw new UnsupportedOperationException('This emulator was started without a Lake query engine.');
-  const { translated, stores } = await translate(statement, context);
-  const active = queriesIn(state, context.account, context.region).filter((query) =>
-    isActive(queryStatus(query, context.now)),
-  );
-  if (active.length >= MAX_CONCURRENT_QUERIES)
-    throw new MaxConcurrentQueriesException(
-      `You already have ${String(MAX_CONCURRENT_QUERIES)} queries running or queued. Wait for one to finish, or cancel one.`,
-    );
+  const { translated, stores } = await translate(source.statement, context);
+  return { source, translated, stores };
+}
+
+/** Runs a prepared query on the engine and saves it (§10.1 rules 5-6, execution). */
+export async function runPreparedQuery(prepared: PreparedQuery, context: RequestContext): Promise<StartQueryResponse> {
+  const { state } = context;
+  const { source, translated, stores } = prepared;
   const execution = await execute(state, translated, stores, context.now);
   const queryId = context.newResourceId();
   const query = timedQuery(state, {
     queryId,
     account: context.account,
     region: context.region,
-    statement,
-    ...(alias ? { alias: alias.alias, prompt: alias.prompt } : {}),
+    statement: source.statement,
+    ...(source.alias === undefined ? {} : { alias: source.alias }),
+    ...(source.prompt === undefined ? {} : { prompt: source.prompt }),
+    ...(source.dashboardArn === undefined ? {} : { dashboardArn: source.dashboardArn }),
+    ...(source.refreshId === undefined ? {} : { refreshId: source.refreshId }),
     storeArns: [...stores.values()].map((store) => store.arn),
     createdAt: context.now,
     ...execution,
-    ...(input.DeliveryS3Uri === undefined ? {} : { deliveryS3Uri: input.DeliveryS3Uri }),
+    ...(source.deliveryS3Uri === undefined ? {} : { deliveryS3Uri: source.deliveryS3Uri }),
   });
   state.put(QUERIES, queryId, query);
   const owner = [...stores.values()][0]?.account ?? context.account;
   return { QueryId: queryId, EventDataStoreOwnerAccountId: owner };
+}
+
+/** Whether any query a dashboard refresh started is still QUEUED or RUNNING (§18.10 rule 5). */
+export function dashboardRefreshRunning(context: RequestContext, dashboardArn: string): boolean {
+  return queriesIn(context.state, context.account, context.region).some(
+    (query) =>
+      query.dashboardArn === dashboardArn && query.refreshId !== undefined && isActive(queryStatus(query, context.now)),
+  );
+}
+
+export async function startQuery(input: StartQueryRequest, context: RequestContext): Promise<StartQueryResponse> {
+  const prepared = await prepareQuery(statementOf(input, context), context);
+  // Decision (§18.10 rule 7): dashboard queries do not count toward the limit.
+  const active = queriesIn(context.state, context.account, context.region).filter(
+    (query) => query.dashboardArn === undefined && isActive(queryStatus(query, context.now)),
+  );
+  if (active.length >= MAX_CONCURRENT_QUERIES)
+    throw new MaxConcurrentQueriesException(
+      `You already have ${String(MAX_CONCURRENT_QUERIES)} queries running or queued. Wait for one to finish, or cancel one.`,
+    );
+  return runPreparedQuery(prepared, context);
 }
 
 /**
@@ -267,15 +345,31 @@ async function materialized(context: RequestContext, query: StoredQuery): Promis
   return done;
 }
 
-/** The query a DescribeQuery names: by ID, or the latest started from an alias (§10.4). */
+/**
+ * The query a DescribeQuery names: by ID, or the latest started from an alias (§10.4), or the one a
+ * dashboard refresh started for a widget alias (§18.10).
+ */
 function describedQuery(input: DescribeQueryRequest, context: RequestContext): StoredQuery {
   if ((input.QueryId === undefined) === (input.QueryAlias === undefined))
     throw new InvalidParameterException('Specify exactly one of QueryId and QueryAlias.');
-  if (input.QueryId !== undefined) return findQuery(context, input.QueryId);
+  if (input.QueryId !== undefined) {
+    if (input.RefreshId !== undefined) throw new InvalidParameterException('RefreshId is used only with QueryAlias.');
+    return findQuery(context, input.QueryId);
+  }
   const latest = queriesIn(context.state, context.account, context.region)
-    .filter((query) => query.alias === input.QueryAlias && !isExpired(query, context.now))
+    .filter(
+      (query) =>
+        query.alias === input.QueryAlias &&
+        (input.RefreshId === undefined || query.refreshId === input.RefreshId) &&
+        !isExpired(query, context.now),
+    )
     .sort((a, b) => b.createdAt - a.createdAt)[0];
-  if (!latest) throw new QueryIdNotFoundException(`No query was started from the alias '${input.QueryAlias ?? ''}'.`);
+  if (!latest)
+    throw new QueryIdNotFoundException(
+      input.RefreshId === undefined
+        ? `No query was started from the alias '${input.QueryAlias ?? ''}'.`
+        : `No query was started from the alias '${input.QueryAlias ?? ''}' by the refresh '${input.RefreshId}'.`,
+    );
   return findQuery(context, latest.queryId);
 }
 

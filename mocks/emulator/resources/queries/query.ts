@@ -35,9 +35,12 @@ export interface StoredQuery {
   readonly account: string;
   readonly region: string;
   readonly statement: string;
-  /** The GenerateQuery alias it was started from, and that alias's prompt. */
+  /** The alias it was started from (GenerateQuery's, with its prompt, or a dashboard widget's). */
   readonly alias?: string;
   readonly prompt?: string;
+  /** A dashboard query (§18.10): the dashboard whose widget it ran, and the refresh that started it. */
+  readonly dashboardArn?: string;
+  readonly refreshId?: string;
   /** ARNs of the stores its FROM clauses name (ListQueries, purges). */
   readonly storeArns: readonly string[];
   readonly createdAt: number;

@@ -2,7 +2,8 @@
 // evaluation of a channel's policy for PutAuditEvents. Channel policies follow the CloudTrail User
 // Guide's "Resource-based policy examples for channels": they let other accounts call
 // cloudtrail-data:PutAuditEvents on one channel, optionally only with an external ID.
-// Event data store policies are stored but, as in the emulator's scope, never enforced.
+// Event data store and dashboard policies are stored but, as in the emulator's scope, never
+// enforced (§12.4, §18.8); a dashboard policy must have the documented shape (§18.11).
 import type {
   DeleteResourcePolicyRequest,
   DeleteResourcePolicyResponse,
@@ -13,6 +14,7 @@ import type {
 } from '@aws-sdk/client-cloudtrail';
 import { channelResource, findChannel, parseChannelReference, type StoredChannel } from '../channels/channel';
 import type { RequestContext } from '../../context';
+import { dashboardResource, findDashboard, parseDashboardArn } from '../dashboards/dashboard';
 import {
   OperationNotPermittedException,
   ResourceARNNotValidException,
@@ -43,15 +45,19 @@ export const MAX_POLICY_PRINCIPALS = MAX_CHANNEL_POLICY_PRINCIPALS;
 const PUT_AUDIT_EVENTS_ACTION = 'cloudtrail-data:PutAuditEvents';
 const EXTERNAL_ID_KEY = 'cloudtrail:ExternalId';
 
-type PolicyTarget = { kind: 'channel'; arn: string; channel: StoredChannel } | { kind: 'store'; arn: string };
+type PolicyTarget =
+  | { kind: 'channel'; arn: string; channel: StoredChannel }
+  | { kind: 'store'; arn: string }
+  | { kind: 'dashboard'; arn: string };
 
 const ARN = /^arn:aws[a-z-]*:([a-z0-9-]*):[a-z0-9-]*:(?:\d{12})?:(.+)$/;
 
 /**
- * The resource a policy call names, by ARN type (§12.4): channels and event data stores of the
- * caller's account in the request region. Not an ARN, or a CloudTrail ARN whose resource part is
- * malformed: ResourceARNNotValidException; dashboards, or a well-formed ARN of a missing channel or
- * store: ResourceNotFoundException; trails and other services: ResourceTypeNotSupportedException.
+ * The resource a policy call names, by ARN type (§12.4, §18.11): channels, event data stores and
+ * dashboards of the caller's account in the request region. Not an ARN, or a CloudTrail ARN whose
+ * resource part is malformed: ResourceARNNotValidException; a well-formed ARN of a missing channel,
+ * store or dashboard: ResourceNotFoundException; a built-in dashboard:
+ * OperationNotPermittedException; trails and other services: ResourceTypeNotSupportedException.
  */
 function resolvePolicyTarget(context: RequestContext, resourceArn: string): PolicyTarget {
   const match = ARN.exec(resourceArn);
@@ -92,9 +98,22 @@ function resolvePolicyTarget(context: RequestContext, resourceArn: string): Poli
       context.resources.push(eventDataStoreResource(store));
       return { kind: 'store', arn: store.arn };
     }
-    case 'dashboard':
-      // Dashboards are not served, so none exists.
-      throw notFound();
+    case 'dashboard': {
+      const parsed = parseDashboardArn(resourceArn);
+      if (!parsed) throw new ResourceARNNotValidException(`'${resourceArn}' is not a valid dashboard ARN.`);
+      const found =
+        parsed.account === context.account && parsed.region === context.region
+          ? findDashboard(context.state, parsed.account, parsed.region, parsed.name)
+          : undefined;
+      if (!found) throw notFound();
+      // Decision (§18.11): the built-ins are CloudTrail's; no policy can be attached to them.
+      if (found.kind === 'built-in')
+        throw new OperationNotPermittedException(
+          `Dashboard ${found.dashboard.name} is managed by CloudTrail; it cannot have a resource policy.`,
+        );
+      context.resources.push(dashboardResource(found.dashboard));
+      return { kind: 'dashboard', arn: found.dashboard.arn };
+    }
     default:
       throw new ResourceTypeNotSupportedException(
         `Resource policies are not supported for CloudTrail resources of type '${type}'.`,
@@ -211,6 +230,67 @@ export function validateChannelPolicy(text: string, channelArn: string): void {
   });
 }
 
+const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
+const START_DASHBOARD_REFRESH_ACTION = 'cloudtrail:StartDashboardRefresh';
+const DASHBOARD_CONDITION_OPERATORS: ReadonlySet<string> = new Set(['StringEquals', 'StringLike']);
+const DASHBOARD_CONDITION_KEYS: ReadonlySet<string> = new Set(['aws:sourcearn', 'aws:sourceaccount']);
+
+/** One-element lists count as the element itself, as the documented dashboard policy writes either. */
+function single(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value;
+}
+
+/** The statements of a dashboard policy, checked against §18.11's rules. */
+function checkDashboardStatement(statement: unknown, label: string) {
+  if (!isObject(statement)) invalid(`${label} must be a JSON object.`);
+  for (const key of ['NotPrincipal', 'NotAction', 'NotResource'])
+    if (key in statement) invalid(`${label}: ${key} is not supported in a dashboard policy.`);
+  for (const key of Object.keys(statement))
+    if (!STATEMENT_KEYS.has(key)) invalid(`${label}: unknown element '${key}'.`);
+  if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') invalid(`${label}: Effect must be Allow or Deny.`);
+  const principal = statement.Principal;
+  if (!isObject(principal) || Object.keys(principal).length !== 1 || single(principal.Service) !== CLOUDTRAIL_SERVICE)
+    invalid(`${label}: the only Principal of a dashboard policy is {"Service": "${CLOUDTRAIL_SERVICE}"}.`);
+  const action = single(statement.Action);
+  if (typeof action !== 'string' || action.toLowerCase() !== START_DASHBOARD_REFRESH_ACTION.toLowerCase())
+    invalid(`${label}: the only Action a dashboard policy may grant is ${START_DASHBOARD_REFRESH_ACTION}.`);
+  if (statement.Condition !== undefined) {
+    const condition = statement.Condition;
+    if (!isObject(condition)) invalid(`${label}: Condition must be an object.`);
+    for (const [operator, keys] of Object.entries(condition)) {
+      if (!DASHBOARD_CONDITION_OPERATORS.has(operator))
+        invalid(`${label}: condition operator '${operator}' is not supported; use StringEquals or StringLike.`);
+      if (!isObject(keys)) invalid(`${label}: ${operator} must be an object.`);
+      for (const [key, values] of Object.entries(keys)) {
+        if (!DASHBOARD_CONDITION_KEYS.has(key.toLowerCase()))
+          invalid(`${label}: condition key '${key}' is not supported; only AWS:SourceArn and AWS:SourceAccount are.`);
+        const list = stringList(values);
+        if (!list || list.length === 0) invalid(`${label}: ${key} must be a string or a list of strings.`);
+      }
+    }
+  }
+}
+
+/** Checks a dashboard policy (§18.11); throws ResourcePolicyNotValidException naming the problem. */
+export function validateDashboardPolicy(text: string): void {
+  const policy = parsePolicyObject(text);
+  for (const key of Object.keys(policy))
+    if (key !== 'Version' && key !== 'Id' && key !== 'Statement') invalid(`Unknown policy element '${key}'.`);
+  if (policy.Version !== undefined && !POLICY_VERSIONS.includes(policy.Version as string))
+    invalid(`Version must be ${POLICY_VERSIONS.join(' or ')}.`);
+  const statements = policy.Statement;
+  if (statements === undefined) invalid('The resource policy has no Statement.');
+  const list = Array.isArray(statements) ? (statements as unknown[]) : [statements];
+  if (list.length === 0) invalid('Statement must hold at least one statement.');
+  if (list.length > MAX_POLICY_STATEMENTS)
+    invalid(
+      `The resource policy has ${String(list.length)} statements; at most ${String(MAX_POLICY_STATEMENTS)} are allowed.`,
+    );
+  list.forEach((statement, index) => {
+    checkDashboardStatement(statement, `Statement ${String(index + 1)}`);
+  });
+}
+
 /** Checks an event data store policy: any JSON object with a Statement (§12.4). */
 function validateStorePolicy(text: string): void {
   const policy = parsePolicyObject(text);
@@ -310,7 +390,8 @@ export function putResourcePolicy(input: PutResourcePolicyRequest, context: Requ
         `The channel '${target.arn}' is a service-linked channel; only its AWS service can change it.`,
       );
     validateChannelPolicy(policy, target.arn);
-  } else validateStorePolicy(policy);
+  } else if (target.kind === 'dashboard') validateDashboardPolicy(policy);
+  else validateStorePolicy(policy);
   saveResourcePolicy(context.state, target.arn, policy);
   return { ResourceArn: target.arn, ResourcePolicy: policy };
 }

@@ -1,5 +1,5 @@
-// AddTags, RemoveTags and ListTags (SEMANTICS.md §13 "Tags", §15): tags of event data stores and
-// integration channels, addressed by ARN and resolved by type.
+// AddTags, RemoveTags and ListTags (SEMANTICS.md §13 "Tags", §15): tags of event data stores,
+// integration channels, trails and dashboards, addressed by ARN and resolved by type.
 import type {
   AddTagsRequest,
   AddTagsResponse,
@@ -21,6 +21,7 @@ import {
   TagsLimitExceededException,
   ValidationException,
 } from '../../errors';
+import { dashboardResource, findDashboard, parseDashboardArn } from '../dashboards/dashboard';
 import { eventDataStoreStatus, resolveEventDataStore } from '../event-data-stores/event-data-store';
 import { checkTagParameters, MAX_TAGS_PER_RESOURCE, setTags, tagsOf } from './resource-tags';
 import { resolveTrail } from '../trails/trail-names';
@@ -35,8 +36,8 @@ const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:(.+)$/;
  * The ARN under which a taggable resource keeps its tags. Event data stores resolve like any store
  * reference and must not be PENDING_DELETION (§8.3); channels like any channel reference, and
  * service-linked ones refuse changes (§12.3); trails by ARN in their home region (§17.13);
- * dashboards are not served (ResourceNotFoundException); other services' resources cannot carry
- * CloudTrail tags.
+ * dashboards by ARN in their region, the built-ins' tags readable only (§18.11); other services'
+ * resources cannot carry CloudTrail tags.
  */
 function resolveTaggable(context: RequestContext, resourceId: string): string {
   const match = ARN.exec(resourceId);
@@ -71,10 +72,36 @@ function resolveTaggable(context: RequestContext, resourceId: string): string {
       // A trail name is not an ARN and was refused above (§17.13).
       return resolveTrail(context, resourceId, 'tags').arn;
     case 'dashboard':
-      throw new ResourceNotFoundException(`The resource '${resourceId}' was not found.`);
+      return resolveTaggableDashboard(context, resourceId);
     default:
       throw new ResourceTypeNotSupportedException(`CloudTrail resources of type '${type ?? ''}' cannot be tagged.`);
   }
+}
+
+/**
+ * A dashboard by ARN (§18.11): the trails' same-region rule (another region or account, or a
+ * malformed ARN: CloudTrailARNInvalidException); unknown: ResourceNotFoundException; the built-ins
+ * have no tags and refuse changes (OperationNotPermittedException).
+ */
+function resolveTaggableDashboard(context: RequestContext, resourceId: string): string {
+  const parsed = parseDashboardArn(resourceId);
+  if (!parsed) throw new CloudTrailARNInvalidException(`Invalid dashboard ARN: ${resourceId}`);
+  if (parsed.region !== context.region)
+    throw new CloudTrailARNInvalidException(
+      `Region in ARN is wrong, you can only access resources in region ${context.region}.`,
+    );
+  if (parsed.account !== context.account)
+    throw new CloudTrailARNInvalidException(
+      `AccountID in ARN is wrong, you can only access resources with AccountID ${context.account}.`,
+    );
+  const found = findDashboard(context.state, context.account, context.region, parsed.name);
+  if (!found) throw new ResourceNotFoundException(`Resource not found: ${resourceId}`);
+  if (found.kind === 'built-in' && context.operation !== 'ListTags')
+    throw new OperationNotPermittedException(
+      `Dashboard ${found.dashboard.name} is managed by CloudTrail; its tags cannot be changed.`,
+    );
+  context.resources.push(dashboardResource(found.dashboard));
+  return found.dashboard.arn;
 }
 
 /** Adds tags to a resource, replacing the values of keys it already has. */
