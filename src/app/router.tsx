@@ -1,7 +1,7 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
 import { ChannelDetailPage } from '@/features/channels/channel-detail-page';
 import { CreateIntegrationPage } from '@/features/channels/create-integration-page';
@@ -27,6 +27,24 @@ import { TopBar } from './top-bar';
 const LakeQueryPage = lazy(() =>
   import('@/features/lake-queries/lake-query-page').then((module) => ({ default: module.LakeQueryPage })),
 );
+
+// Dashboards bring Cloudscape's charts: loaded when a dashboard page is first opened.
+const DashboardsPage = lazy(() =>
+  import('@/features/dashboards/dashboards-page').then((module) => ({ default: module.DashboardsPage })),
+);
+const DashboardViewPage = lazy(() =>
+  import('@/features/dashboards/dashboard-view-page').then((module) => ({ default: module.DashboardViewPage })),
+);
+const CreateDashboardPage = lazy(() =>
+  import('@/features/dashboards/dashboard-form-page').then((module) => ({ default: module.CreateDashboardPage })),
+);
+const EditDashboardPage = lazy(() =>
+  import('@/features/dashboards/dashboard-form-page').then((module) => ({ default: module.EditDashboardPage })),
+);
+
+function lazyPage(page: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+}
 
 function PageLoading() {
   return (
@@ -80,6 +98,10 @@ export const routes: RouteObject[] = [
           </Suspense>
         ),
       },
+      { path: paths.dashboards(), element: lazyPage(<DashboardsPage />) },
+      { path: paths.createDashboard(), element: lazyPage(<CreateDashboardPage />) },
+      { path: '/lake/dashboards/:name', element: lazyPage(<DashboardViewPage />) },
+      { path: '/lake/dashboards/:name/edit', element: lazyPage(<EditDashboardPage />) },
       { path: paths.integrations(), element: <IntegrationsPage /> },
       { path: paths.createIntegration(), element: <CreateIntegrationPage /> },
       { path: '/lake/integrations/:id', element: <ChannelDetailPage /> },

@@ -35,6 +35,7 @@ test('links only to pages that exist in the side navigation', async () => {
     'Event history',
     'Trails',
     'Event data stores',
+    'Dashboard',
     'Query',
     'Integrations',
     'Settings',

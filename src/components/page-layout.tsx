@@ -22,6 +22,7 @@ const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
     text: 'Lake',
     items: [
       { type: 'link', text: 'Event data stores', href: paths.eventDataStores() },
+      { type: 'link', text: 'Dashboard', href: paths.dashboards() },
       { type: 'link', text: 'Query', href: paths.lakeQuery() },
       { type: 'link', text: 'Integrations', href: paths.integrations() },
     ],

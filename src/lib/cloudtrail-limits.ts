@@ -222,3 +222,14 @@ export const QUERY_RETENTION_DAYS = 7;
 
 /** Model shape UUID, as a QueryId. */
 export const QUERY_ID = { length: 36, pattern: /^[a-f0-9-]+$/ } as const;
+
+/** Model shape DashboardName (SEMANTICS.md §18.2); names starting `AWSCloudTrail-` are AWS's. */
+export const DASHBOARD_NAME = {
+  min: 3,
+  max: 128,
+  pattern: /^[a-zA-Z0-9_-]+$/,
+  reservedPrefix: 'AWSCloudTrail-',
+} as const;
+
+/** Widgets per dashboard (SEMANTICS.md §18.3, §18.15). */
+export const MAX_WIDGETS = 10;

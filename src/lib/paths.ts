@@ -43,6 +43,21 @@ export const paths = {
         ...(open.queryId === undefined ? [] : [['queryId', open.queryId]]),
       ]),
     ),
+  /** Lake dashboards: the Highlights tab, or the managed and custom dashboards (`?tab=dashboards`). */
+  dashboards: (tab?: 'highlights' | 'dashboards') =>
+    withSearch('/lake/dashboards', new URLSearchParams(tab === undefined ? [] : [['tab', tab]])),
+  /** Build a dashboard; `from` (and `store`) save a copy of another dashboard, its `FROM ?` read from that store. */
+  createDashboard: (copy: { from?: string; store?: string } = {}) =>
+    withSearch(
+      '/lake/dashboards/create',
+      new URLSearchParams([
+        ...(copy.from === undefined ? [] : [['from', copy.from]]),
+        ...(copy.store === undefined ? [] : [['store', copy.store]]),
+      ]),
+    ),
+  /** A dashboard's page, by name. */
+  dashboardDetail: (name: string) => `/lake/dashboards/${encodeURIComponent(name)}`,
+  editDashboard: (name: string) => `/lake/dashboards/${encodeURIComponent(name)}/edit`,
   /** Lake integrations: the region's channels, integration and service-linked. */
   integrations: () => '/lake/integrations',
   createIntegration: () => '/lake/integrations/create',

@@ -34,7 +34,7 @@ import { kindOf } from '@/lib/event-data-store-kind';
 import { formatBytes } from '@/lib/format-bytes';
 import { eventDataStoreIdOf, paths } from '@/lib/paths';
 import { GenerateQueryPanel } from './generate-query-panel';
-import { ASSUMED_PRICE_PER_GB, formatCost, scanCost } from './query-cost';
+import { ASSUMED_PRICE_PER_GB, formatCost, scanCost } from '@/lib/scan-cost';
 import { QueryEstimate } from './query-estimate';
 import { QueryHistoryPanel } from './query-history-panel';
 import { useQueryLog } from './query-log';

@@ -7,7 +7,7 @@ import { useConnection } from '@/api/use-connection';
 import { formatBytes } from '@/lib/format-bytes';
 import { formatEventTime } from '@/lib/format-time';
 import { eventDataStoreIdOf } from '@/lib/paths';
-import { formatCost, scanCost } from './query-cost';
+import { formatCost, scanCost } from '@/lib/scan-cost';
 import type { StoreScan } from './query-log';
 import { hasEventTimeBound, selectsEverything, tableReferences } from './sql-analysis';
 

@@ -13,7 +13,7 @@ import { useConnection } from '@/api/use-connection';
 import { QueryError } from '@/components/query-error';
 import { formatBytes } from '@/lib/format-bytes';
 import { formatEventTime } from '@/lib/format-time';
-import { formatCost, scanCost } from './query-cost';
+import { formatCost, scanCost } from '@/lib/scan-cost';
 import { QueryStatusText } from './query-status-text';
 
 /** The wall clock, read again every second while `active`, so an elapsed time can count up. */

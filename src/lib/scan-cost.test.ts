@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ASSUMED_PRICE_PER_GB, formatCost, scanCost } from './query-cost';
+import { ASSUMED_PRICE_PER_GB, formatCost, scanCost } from './scan-cost';
 
 test('bills bytes scanned per binary GB at the price', () => {
   expect(scanCost(2 ** 30, ASSUMED_PRICE_PER_GB)).toBe(0.005);

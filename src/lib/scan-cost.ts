@@ -1,5 +1,6 @@
-// What a query costs: CloudTrail Lake bills the bytes a query scans. The price is the project's
-// assumption (mocks/emulator/SEMANTICS.md §10.6), and the user can set their own.
+// What a Lake query costs: CloudTrail Lake bills the bytes a query scans. The price is the project's
+// assumption (mocks/emulator/SEMANTICS.md §10.6), and the user can set their own on the query page.
+// Shared by the query page's estimate and the dashboards' refresh estimate.
 
 /** Assumed list price in US dollars per GB scanned, GB being 2^30 bytes; not an AWS quote. */
 export const ASSUMED_PRICE_PER_GB = 0.005;

@@ -1,0 +1,185 @@
+// Building and changing custom dashboards: the form page, its widget editor and the delete dialog.
+import {
+  CreateDashboardCommand,
+  GetDashboardCommand,
+  ListDashboardsCommand,
+  ListEventDataStoresCommand,
+  ListTagsCommand,
+} from '@aws-sdk/client-cloudtrail';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, expect, test } from 'vitest';
+import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
+import { paths } from '@/lib/paths';
+import { renderApp } from '@/testing/render-app';
+
+beforeAll(warmLakeEngine, 60_000);
+
+/** Longer than any query runs on the emulator's clock (mocks/emulator/SEMANTICS.md §10.1). */
+const PAST_ANY_RUN = 16_000;
+
+type User = ReturnType<typeof userEvent.setup>;
+
+async function storeId(name: string): Promise<string> {
+  const output = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  const arn = output.EventDataStores?.find((store) => store.Name === name)?.EventDataStoreArn ?? '';
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+async function choose(user: User, scope: HTMLElement, label: RegExp, option: RegExp) {
+  await user.click(within(scope).getByRole('button', { name: label }));
+  await user.click(await within(scope).findByRole('option', { name: option }));
+}
+
+async function addManagedWidget(user: User, widget: RegExp, store?: RegExp) {
+  await user.click(screen.getByRole('button', { name: 'Add managed widget' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add widget from a managed dashboard' });
+  await choose(user, dialog, /^Managed dashboard/, /^AWSCloudTrail-Overview$/);
+  await choose(user, dialog, /^Widget/, widget);
+  if (store) await choose(user, dialog, /^Event data store/, store);
+  await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
+}
+
+async function customDashboards(): Promise<string[]> {
+  const output = await emulatorClient().send(new ListDashboardsCommand({ Type: 'CUSTOM' }));
+  return (output.Dashboards ?? []).map((dashboard) => dashboard.DashboardArn ?? '');
+}
+
+test('creates a custom dashboard with a bar and a line widget from the managed ones', async () => {
+  const id = await storeId('management-events');
+  const user = userEvent.setup();
+  const { router } = renderApp(paths.createDashboard());
+  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }), 'ops-overview');
+  await addManagedWidget(user, /^Top services/, /management-events/);
+  // The store chosen for the first widget is offered again.
+  await addManagedWidget(user, /^Account activity/);
+  const widgets = screen.getByRole('table', { name: 'Widgets' });
+  expect(within(widgets).getByRole('rowheader', { name: 'Top services' })).toBeVisible();
+  expect(within(widgets).getByText('Bar chart (horizontal)')).toBeVisible();
+  expect(within(widgets).getByText('Line chart')).toBeVisible();
+  // Line first: reorder.
+  await user.click(within(widgets).getByRole('button', { name: 'Move Account activity up' }));
+  await choose(user, document.body, /^Refresh schedule/, /^Every 6 hours$/);
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+
+  expect(await screen.findByText('Dashboard ops-overview created.')).toBeVisible();
+  expect(router.state.location.pathname).toBe('/lake/dashboards/ops-overview');
+  const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'ops-overview' }));
+  expect(saved.Type).toBe('CUSTOM');
+  expect(saved.RefreshSchedule).toMatchObject({ Frequency: { Unit: 'HOURS', Value: 6 }, Status: 'ENABLED' });
+  expect(saved.Widgets?.map((widget) => [widget.ViewProperties?.Title, widget.ViewProperties?.View])).toEqual([
+    ['Account activity', 'LineChart'],
+    ['Top services', 'BarChart'],
+  ]);
+  for (const widget of saved.Widgets ?? []) {
+    expect(widget.QueryStatement).toContain(`FROM ${id}`);
+    expect(widget.QueryParameters).not.toContain('$EventDataStoreId$');
+  }
+  const tags = await emulatorClient().send(new ListTagsCommand({ ResourceIdList: [saved.DashboardArn ?? ''] }));
+  expect(tags.ResourceTagList?.[0]?.TagsList).toEqual([{ Key: 'team' }]);
+});
+
+test('shows a name error before sending anything', async () => {
+  const user = userEvent.setup();
+  renderApp(paths.createDashboard());
+  const name = await screen.findByRole('textbox', { name: 'Dashboard name' });
+  await user.type(name, 'AWSCloudTrail-mine');
+  await user.tab();
+  expect(screen.getByText(/Names starting with AWSCloudTrail- are reserved/)).toBeVisible();
+  await user.clear(name);
+  await user.type(name, 'my dashboard');
+  expect(screen.getByText('Use only letters, numbers, hyphens and underscores.')).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+  expect(screen.getAllByText(/Some fields need attention/)[0]).toBeVisible();
+  expect(await customDashboards()).toEqual([]);
+});
+
+test('writes a widget query, previews it live and maps its columns', async () => {
+  const id = await storeId('management-events');
+  const user = userEvent.setup();
+  renderApp(paths.createDashboard());
+  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }), 'by-event');
+  await user.click(screen.getByRole('button', { name: 'Add widget from query' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add widget from a query' });
+  await user.type(within(dialog).getByRole('textbox', { name: 'Widget title' }), 'Calls by event');
+  await user.click(within(dialog).getByRole('textbox', { name: /^Query/ }));
+  await user.paste(`SELECT eventName, COUNT(*) AS calls FROM ${id} GROUP BY eventName ORDER BY calls DESC`);
+  await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
+  expect(within(dialog).getAllByText('Enter the column name.')).toHaveLength(2);
+
+  await user.click(within(dialog).getByRole('button', { name: 'Run preview' }));
+  testClock.advance(PAST_ANY_RUN);
+  expect(await within(dialog).findByRole('table', { name: 'Preview results' })).toBeVisible();
+  expect(within(dialog).getByText('Columns: eventName, calls')).toBeVisible();
+  await user.click(within(dialog).getByRole('button', { name: 'Map columns from preview' }));
+  expect(within(dialog).getByRole('textbox', { name: 'Label column' })).toHaveValue('eventName');
+  expect(within(dialog).getByRole('textbox', { name: 'Value column' })).toHaveValue('calls');
+  await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
+  expect(screen.queryByRole('dialog', { name: 'Add widget from a query' })).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+  expect(await screen.findByText('Dashboard by-event created.')).toBeVisible();
+  const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'by-event' }));
+  expect(saved.Widgets?.[0]?.ViewProperties).toMatchObject({
+    Title: 'Calls by event',
+    View: 'BarChart',
+    LabelColumn: 'eventName',
+    ValueColumn: 'calls',
+    Orientation: 'Vertical',
+  });
+});
+
+test('saves a managed dashboard as a new one over the chosen store', async () => {
+  const id = await storeId('management-events');
+  const user = userEvent.setup();
+  renderApp(paths.createDashboard({ from: 'AWSCloudTrail-Overview', store: id }));
+  expect(await screen.findByRole('textbox', { name: 'Dashboard name' })).toHaveValue('Overview-copy');
+  const widgets = screen.getByRole('table', { name: 'Widgets' });
+  expect(within(widgets).getAllByRole('rowheader')).toHaveLength(6);
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+  expect(await screen.findByText('Dashboard Overview-copy created.')).toBeVisible();
+  const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'Overview-copy' }));
+  expect(saved.Widgets).toHaveLength(6);
+  expect(saved.Widgets?.every((widget) => widget.QueryStatement?.includes(`FROM ${id}`))).toBe(true);
+});
+
+test('edits a dashboard: removes a widget and turns termination protection on', async () => {
+  const id = await storeId('management-events');
+  const table = { Height: '2', Width: '6', View: 'Table' };
+  await emulatorClient().send(
+    new CreateDashboardCommand({
+      Name: 'two-tables',
+      Widgets: [
+        { QueryStatement: `SELECT eventName FROM ${id}`, ViewProperties: { ...table, Title: 'Names' } },
+        { QueryStatement: `SELECT eventSource FROM ${id}`, ViewProperties: { ...table, Title: 'Sources' } },
+      ],
+    }),
+  );
+  const user = userEvent.setup();
+  renderApp(paths.editDashboard('two-tables'));
+  const widgets = await screen.findByRole('table', { name: 'Widgets' });
+  await user.click(within(widgets).getByRole('button', { name: 'Remove Names' }));
+  await user.click(screen.getByRole('checkbox', { name: /^Enable termination protection/ }));
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByText('Dashboard two-tables updated.')).toBeVisible();
+  const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'two-tables' }));
+  expect(saved.TerminationProtectionEnabled).toBe(true);
+  expect(saved.Widgets?.map((widget) => widget.ViewProperties?.Title)).toEqual(['Sources']);
+});
+
+test('delete is refused under termination protection, with CloudTrail’s reason', async () => {
+  await emulatorClient().send(
+    new CreateDashboardCommand({ Name: 'protected-one', Widgets: [], TerminationProtectionEnabled: true }),
+  );
+  const user = userEvent.setup();
+  renderApp(paths.dashboardDetail('protected-one'));
+  await user.click(await screen.findByRole('button', { name: 'Delete' }));
+  const dialog = screen.getByRole('dialog', { name: 'Delete dashboard protected-one?' });
+  await user.type(within(dialog).getByRole('textbox'), 'protected-one');
+  await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+  expect(await within(dialog).findByText('ConflictException')).toBeVisible();
+  expect(within(dialog).getByText(/cannot be deleted because termination protection is enabled/)).toBeVisible();
+  expect(await customDashboards()).toHaveLength(1);
+});
