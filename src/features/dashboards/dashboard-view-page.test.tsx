@@ -51,7 +51,7 @@ test('refreshes the Overview over the seeded store: every widget finishes and dr
   expect(await within(regions).findByRole('application', { name: 'Most active regions' })).toBeInTheDocument();
   expect(await within(activity).findByRole('application', { name: 'Account activity' })).toBeInTheDocument();
   const errors = screen.getByRole('region', { name: 'Top errors' });
-  const table = await within(errors).findByRole('table', { name: 'Top errors' });
+  const table = await within(errors).findByRole('table', { name: 'Top errors results' });
   expect(within(table).getByRole('columnheader', { name: /errorCode/ })).toBeVisible();
 
   // The rows drawn are those of the query CloudTrail ran for the widget in that refresh.
@@ -64,7 +64,7 @@ test('refreshes the Overview over the seeded store: every widget finishes and dr
 
   // View as table: the chart's rows as text.
   await user.click(within(services).getByRole('checkbox', { name: 'View as table' }));
-  const servicesTable = await within(services).findByRole('table', { name: 'Top services' });
+  const servicesTable = await within(services).findByRole('table', { name: 'Top services results' });
   expect(within(servicesTable).getAllByRole('row').length).toBeGreaterThan(1);
 
   // View and edit query: the Lake editor with the statement that ran, values filled in.

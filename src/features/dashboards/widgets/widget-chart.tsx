@@ -42,6 +42,9 @@ const NO_MATCH = (
   </Box>
 );
 
+/** The series filter of lines and pies: without a label its multiselect trigger has no accessible name. */
+const FILTER_STRINGS = { filterLabel: 'Filter displayed data', filterPlaceholder: 'Filter data' };
+
 interface ResultRow {
   index: number;
   cells: string[];
@@ -51,7 +54,9 @@ function ResultTable({ title, table }: { title: string; table: WidgetTable }) {
   return (
     <Table<ResultRow>
       variant="embedded"
-      ariaLabels={{ tableLabel: title }}
+      // Not the title: the widget's card is the region named by it, and a table wider than its card
+      // is a scrollable region named by this label (landmarks must differ).
+      ariaLabels={{ tableLabel: `${title} results` }}
       items={table.rows.map((cells, index) => ({ index, cells }))}
       trackBy="index"
       columnDefinitions={table.columns.map((column, at) => ({
@@ -109,7 +114,10 @@ export function WidgetChart({ title, properties, table, heightPx, asTable, hrefF
         ariaDescription={
           series.length === 0 ? 'No data' : `Line chart of ${yTitle} by ${xTitle}. ${describeSeries(series)}`
         }
-        i18nStrings={{ xTickFormatter: (value) => value.toISOString().slice(5, 16).replace('T', ' ') }}
+        i18nStrings={{
+          ...FILTER_STRINGS,
+          xTickFormatter: (value) => value.toISOString().slice(5, 16).replace('T', ' '),
+        }}
         empty={EMPTY}
         noMatch={NO_MATCH}
         fitHeight={false}
@@ -135,6 +143,7 @@ export function WidgetChart({ title, properties, table, heightPx, asTable, hrefF
           values.length === 0 ? 'No data' : `Pie chart of ${yTitle} by ${xTitle}. ${describeValues(values)}`
         }
         detailPopoverFooter={(segment) => footer(segment.title)}
+        i18nStrings={FILTER_STRINGS}
         empty={EMPTY}
         noMatch={NO_MATCH}
         hideFilter={values.length < 2}
