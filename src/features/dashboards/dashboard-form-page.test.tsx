@@ -6,12 +6,13 @@ import {
   ListEventDataStoresCommand,
   ListTagsCommand,
 } from '@aws-sdk/client-cloudtrail';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
 import { paths } from '@/lib/paths';
 import { renderApp } from '@/testing/render-app';
+import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 
 beforeAll(warmLakeEngine, 60_000);
 
@@ -87,12 +88,16 @@ test('shows a name error before sending anything', async () => {
   const name = await screen.findByRole('textbox', { name: 'Dashboard name' });
   await user.type(name, 'AWSCloudTrail-mine');
   await user.tab();
-  expect(screen.getByText(/Names starting with AWSCloudTrail- are reserved/)).toBeVisible();
+  await waitFor(() => {
+    expect(name).toHaveAccessibleDescription(/Names starting with AWSCloudTrail- are reserved/);
+  });
   await user.clear(name);
   await user.type(name, 'my dashboard');
-  expect(screen.getByText('Use only letters, numbers, hyphens and underscores.')).toBeVisible();
+  await waitFor(() => {
+    expect(name).toHaveAccessibleDescription(/Use only letters, numbers, hyphens and underscores\./);
+  });
   await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
-  expect(screen.getAllByText(/Some fields need attention/)[0]).toBeVisible();
+  expect(await screen.findByText(/Some fields need attention/, { ignore: LIVE_REGION_COPIES })).toBeVisible();
   expect(await customDashboards()).toEqual([]);
 });
 
@@ -107,7 +112,7 @@ test('writes a widget query, previews it live and maps its columns', async () =>
   await user.click(within(dialog).getByRole('textbox', { name: /^Query/ }));
   await user.paste(`SELECT eventName, COUNT(*) AS calls FROM ${id} GROUP BY eventName ORDER BY calls DESC`);
   await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
-  expect(within(dialog).getAllByText('Enter the column name.')).toHaveLength(2);
+  expect(within(dialog).getAllByText('Enter the column name.', { ignore: LIVE_REGION_COPIES })).toHaveLength(2);
 
   await user.click(within(dialog).getByRole('button', { name: 'Run preview' }));
   testClock.advance(PAST_ANY_RUN);
@@ -179,7 +184,11 @@ test('delete is refused under termination protection, with CloudTrail’s reason
   const dialog = screen.getByRole('dialog', { name: 'Delete dashboard protected-one?' });
   await user.type(within(dialog).getByRole('textbox'), 'protected-one');
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-  expect(await within(dialog).findByText('ConflictException')).toBeVisible();
-  expect(within(dialog).getByText(/cannot be deleted because termination protection is enabled/)).toBeVisible();
+  expect(await within(dialog).findByText('ConflictException', { ignore: LIVE_REGION_COPIES })).toBeVisible();
+  expect(
+    within(dialog).getByText(/cannot be deleted because termination protection is enabled/, {
+      ignore: LIVE_REGION_COPIES,
+    }),
+  ).toBeVisible();
   expect(await customDashboards()).toHaveLength(1);
 });
