@@ -199,7 +199,7 @@ export default tseslint.config(
     },
   },
   {
-    // mocks/ reaches into src/ only for the shared limits.
+    // mocks/ reaches into src/ only for the shared limits and the dashboard widgets' placeholders.
     files: ['mocks/**/*.ts'],
     ignores: ['mocks/emulator/**/*.ts'],
     rules: {
@@ -207,7 +207,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '/src/(?!lib/cloudtrail-limits$)', message: 'mocks/ may import only src/lib/cloudtrail-limits.' },
+            {
+              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
+              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+            },
           ],
         },
       ],
@@ -229,7 +232,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['msw', 'msw/*', 'react', 'react-dom', 'node:*'], message: 'mocks/emulator/ is pure TypeScript.' },
-            { regex: '/src/(?!lib/cloudtrail-limits$)', message: 'mocks/ may import only src/lib/cloudtrail-limits.' },
+            {
+              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
+              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+            },
           ],
         },
       ],
@@ -254,7 +260,10 @@ export default tseslint.config(
           patterns: [
             { group: ['msw', 'msw/*', 'react', 'react-dom', 'node:*'], message: 'mocks/emulator/ is pure TypeScript.' },
             { group: ['./resources/**', '../resources/**'], message: 'The core imports no resource (README.md).' },
-            { regex: '/src/(?!lib/cloudtrail-limits$)', message: 'mocks/ may import only src/lib/cloudtrail-limits.' },
+            {
+              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
+              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+            },
           ],
         },
       ],

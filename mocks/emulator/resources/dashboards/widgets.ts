@@ -3,6 +3,7 @@
 // UpdateDashboard: the Lake SQL translator's syntax and store checks of StartQuery (§10.1 steps
 // 2-3), run on the statement with sample values in its placeholders.
 import type { RequestWidget } from '@aws-sdk/client-cloudtrail';
+import { MAX_WIDGETS } from '../../../../src/lib/cloudtrail-limits';
 import type { RequestContext } from '../../context';
 import {
   EventDataStoreNotFoundException,
@@ -15,15 +16,19 @@ import {
   resolveEventDataStore,
 } from '../event-data-stores/event-data-store';
 import { lakeKind, lakeTableName } from '../queries/lake-mirror';
+import {
+  END_TIME,
+  EVENT_DATA_STORE_ID,
+  findPlaceholders,
+  PERIOD,
+  START_TIME,
+  substitutePlaceholders,
+} from '../../../../src/lib/widget-placeholders';
 
 /** Widgets per dashboard (§18.3, §18.15). */
-export const MAX_WIDGETS_PER_DASHBOARD = 10;
+export const MAX_WIDGETS_PER_DASHBOARD = MAX_WIDGETS;
 
-/** The parameter tokens a widget may use (§18.3); `$EventDataStoreId$` only in built-ins. */
-export const START_TIME = '$StartTime$';
-export const END_TIME = '$EndTime$';
-export const PERIOD = '$Period$';
-export const EVENT_DATA_STORE_ID = '$EventDataStoreId$';
+export { END_TIME, EVENT_DATA_STORE_ID, findPlaceholders, PERIOD, START_TIME, substitutePlaceholders };
 
 const CUSTOM_TOKENS: ReadonlySet<string> = new Set([START_TIME, END_TIME, PERIOD]);
 const BUILT_IN_TOKENS: ReadonlySet<string> = new Set([START_TIME, END_TIME, PERIOD, EVENT_DATA_STORE_ID]);
@@ -34,69 +39,6 @@ export const VALIDATION_VALUES: Readonly<Record<string, string>> = {
   [END_TIME]: '2000-01-01T00:00:00Z',
   [PERIOD]: 'hour',
 };
-
-/** One placeholder: where it is in the statement, and whether it is the literal `'?'`. */
-export interface Placeholder {
-  /** Index of its first character (the quote, for a quoted one). */
-  readonly start: number;
-  /** Index after its last character. */
-  readonly end: number;
-  readonly quoted: boolean;
-}
-
-/** The end of a run delimited by `quote`, where a doubled quote stands for one; the text's length if unclosed. */
-function closingQuote(text: string, from: number, quote: string): number {
-  let index = from;
-  while (index < text.length) {
-    if (text[index] === quote) {
-      if (text[index + 1] === quote) index += 2;
-      else return index;
-    } else index++;
-  }
-  return text.length;
-}
-
-/**
- * The placeholders of a statement in order of appearance (§18.3): every string literal whose whole
- * content is `?`, and every `?` outside literals, quoted identifiers and comments.
- */
-export function findPlaceholders(statement: string): Placeholder[] {
-  const found: Placeholder[] = [];
-  let index = 0;
-  while (index < statement.length) {
-    const char = statement[index];
-    if (char === "'") {
-      const close = closingQuote(statement, index + 1, "'");
-      if (statement.slice(index + 1, close) === '?') found.push({ start: index, end: close + 1, quoted: true });
-      index = close + 1;
-    } else if (char === '"') {
-      index = closingQuote(statement, index + 1, '"') + 1;
-    } else if (char === '-' && statement[index + 1] === '-') {
-      const newline = statement.indexOf('\n', index);
-      index = newline === -1 ? statement.length : newline + 1;
-    } else if (char === '/' && statement[index + 1] === '*') {
-      const close = statement.indexOf('*/', index + 2);
-      index = close === -1 ? statement.length : close + 2;
-    } else {
-      if (char === '?') found.push({ start: index, end: index + 1, quoted: false });
-      index++;
-    }
-  }
-  return found;
-}
-
-/** Replaces the placeholders with values, positionally: `'?'` becomes `'<value>'`, `?` becomes `<value>` (§18.3). */
-export function substitutePlaceholders(statement: string, values: readonly string[]): string {
-  const placeholders = findPlaceholders(statement);
-  let out = '';
-  let from = 0;
-  placeholders.forEach((placeholder, index) => {
-    const value = values[index] ?? '';
-    out += statement.slice(from, placeholder.start) + (placeholder.quoted ? `'${value}'` : value);
-    from = placeholder.end;
-  });
-  return out + statement.slice(from);
-}
 
 /** Whether a QueryParameters entry is a `$...$` token rather than a literal value. */
 export function isParameterToken(parameter: string): boolean {

@@ -1,7 +1,7 @@
 // The widget form: a query written by hand, its placeholders' parameters and its ViewProperties
 // (mocks/emulator/SEMANTICS.md §18.3): View, Title, Width, Height and the column mapping each view needs.
 import type { RequestWidget } from '@aws-sdk/client-cloudtrail';
-import { END_TIME, PERIOD, START_TIME, findPlaceholders } from './widget-sql';
+import { END_TIME, PERIOD, START_TIME, findPlaceholders } from '@/lib/widget-placeholders';
 
 export const WIDGET_VIEWS = ['BarChart', 'LineChart', 'PieChart', 'Table'] as const;
 export type WidgetView = (typeof WIDGET_VIEWS)[number];

@@ -2,79 +2,20 @@
 // placeholders, turning a managed widget into a custom one over a chosen store, and filling the
 // placeholders with sample values for the live preview.
 import type { RequestWidget, Widget } from '@aws-sdk/client-cloudtrail';
+import {
+  END_TIME,
+  EVENT_DATA_STORE_ID,
+  fillPlaceholders,
+  findPlaceholders,
+  PERIOD,
+  START_TIME,
+} from '@/lib/widget-placeholders';
 
-/** The parameter tokens of §18.3; `$EventDataStoreId$` only in managed dashboards. */
-export const START_TIME = '$StartTime$';
-export const END_TIME = '$EndTime$';
-export const PERIOD = '$Period$';
-export const EVENT_DATA_STORE_ID = '$EventDataStoreId$';
-
-interface Placeholder {
-  readonly start: number;
-  readonly end: number;
-  readonly quoted: boolean;
-}
-
-/** Index of the quote closing a run opened before `from`; a doubled quote stands for one. */
-function closingQuote(text: string, from: number, quote: string): number {
-  let index = from;
-  while (index < text.length) {
-    if (text[index] === quote) {
-      if (text[index + 1] === quote) index += 2;
-      else return index;
-    } else index++;
-  }
-  return text.length;
-}
-
-/**
- * The placeholders of a statement in order (§18.3): every literal whose whole content is `?`
- * (`'?'`) and every bare `?` outside literals, quoted identifiers and comments.
- */
-export function findPlaceholders(statement: string): Placeholder[] {
-  const found: Placeholder[] = [];
-  let index = 0;
-  while (index < statement.length) {
-    const char = statement[index];
-    if (char === "'") {
-      const close = closingQuote(statement, index + 1, "'");
-      if (statement.slice(index + 1, close) === '?') found.push({ start: index, end: close + 1, quoted: true });
-      index = close + 1;
-    } else if (char === '"') {
-      index = closingQuote(statement, index + 1, '"') + 1;
-    } else if (char === '-' && statement[index + 1] === '-') {
-      const newline = statement.indexOf('\n', index);
-      index = newline === -1 ? statement.length : newline + 1;
-    } else if (char === '/' && statement[index + 1] === '*') {
-      const close = statement.indexOf('*/', index + 2);
-      index = close === -1 ? statement.length : close + 2;
-    } else {
-      if (char === '?') found.push({ start: index, end: index + 1, quoted: false });
-      index++;
-    }
-  }
-  return found;
-}
+export { END_TIME, EVENT_DATA_STORE_ID, PERIOD, START_TIME };
 
 /** How many placeholders a statement has; QueryParameters needs one entry for each. */
 export function placeholderCount(statement: string): number {
   return findPlaceholders(statement).length;
-}
-
-/**
- * Fills placeholders by position; `fill(index)` gives the text of one, or undefined to keep it.
- * A quoted placeholder keeps its quotes.
- */
-function fillPlaceholders(statement: string, fill: (index: number) => string | undefined): string {
-  let text = '';
-  let from = 0;
-  findPlaceholders(statement).forEach((placeholder, index) => {
-    const value = fill(index);
-    if (value === undefined) return;
-    text += statement.slice(from, placeholder.start) + (placeholder.quoted ? `'${value}'` : value);
-    from = placeholder.end;
-  });
-  return text + statement.slice(from);
 }
 
 /**
