@@ -24,7 +24,9 @@ function launchOptions(): LaunchOptions {
   );
 }
 
-const PORT = 4173;
+// Another port and build directory can be chosen, so two checkouts or builds can run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR;
 
 export default defineConfig({
   testDir: '.',
@@ -36,7 +38,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  outputDir: '../test-results',
+  outputDir: process.env.E2E_RESULTS_DIR ?? '../test-results',
   use: {
     baseURL: `http://127.0.0.1:${String(PORT)}`,
     launchOptions: launchOptions(),
@@ -44,7 +46,7 @@ export default defineConfig({
   },
   webServer: {
     // Started as the server process itself, so stopping it stops the server.
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${String(PORT)} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${String(PORT)} --strictPort${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
     cwd: '..',
     url: `http://127.0.0.1:${String(PORT)}`,
     reuseExistingServer: false,
