@@ -325,17 +325,17 @@ function activityAuditLogEntry(
 
 /** The LookupEvents `Event` of an entry whose record serializes to `json` (§5). */
 export function projectEvent(entry: EventEntry, json: string): Event {
-  return {
-    EventId: entry.eventId,
-    EventName: entry.eventName,
-    ...(entry.readOnly === undefined ? {} : { ReadOnly: entry.readOnly }),
-    ...(entry.accessKeyId === undefined ? {} : { AccessKeyId: entry.accessKeyId }),
-    EventTime: new Date(entry.time * 1000),
-    EventSource: entry.eventSource,
-    ...(entry.username === undefined ? {} : { Username: entry.username }),
-    Resources: entry.resources.map(({ ResourceType, ResourceName }) => ({ ResourceType, ResourceName })),
-    CloudTrailEvent: json,
-  };
+  // Members assigned one by one in the order the answer lists them (optional ones only when
+  // present): spreads of conditional literals cost a temporary object each, fifty times a page.
+  const event: Event = { EventId: entry.eventId, EventName: entry.eventName };
+  if (entry.readOnly !== undefined) event.ReadOnly = entry.readOnly;
+  if (entry.accessKeyId !== undefined) event.AccessKeyId = entry.accessKeyId;
+  event.EventTime = new Date(entry.time * 1000);
+  event.EventSource = entry.eventSource;
+  if (entry.username !== undefined) event.Username = entry.username;
+  event.Resources = entry.resources.map(({ ResourceType, ResourceName }) => ({ ResourceType, ResourceName }));
+  event.CloudTrailEvent = json;
+  return event;
 }
 
 /** Deepest JSON nesting the emulator accepts in a request or an event (README.md, "Limits"). */

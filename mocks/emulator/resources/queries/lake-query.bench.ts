@@ -33,7 +33,8 @@ import { lakeMirror, lakeTableName } from './lake-mirror';
 import { DEFAULT_QUERY_TIMING } from './query';
 import { nodeSha256Base64 } from '../../../node';
 
-const SIZES = [100_000, 1_000_000];
+/** LAKE_BENCH_SIZES (comma-separated) measures other sizes, e.g. `100000` alone in a minute or two. */
+const SIZES = process.env.LAKE_BENCH_SIZES?.split(',').map(Number) ?? [100_000, 1_000_000];
 const STORE_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
 const TABLE = lakeTableName(STORE_ID);
 const anchor = Date.UTC(2025, 5, 2, 12);

@@ -122,6 +122,29 @@ test('statistics: events and bytes scanned within the eventTime bounds, events m
   expect(page.QueryStatistics?.TotalResultsCount).toBe(new Set(readOnly.map((entry) => entry.eventSource)).size);
 });
 
+test('statistics: a count with a WHERE matches what it counts, and a count with a LIMIT or HAVING still its WHERE', async () => {
+  const now = testClock.now();
+  const from = now - 6 * DAY;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+  const where = `WHERE eventTime >= '${iso(from)}' AND readOnly = true`;
+  const readOnly = managementRecords().filter((entry) => entry.time * SECOND >= from && entry.readOnly === 'true');
+  expect(readOnly.length).toBeGreaterThan(200);
+  const counted = await run(`SELECT count(*) AS n FROM ${MANAGEMENT_EVENTS} ${where}`);
+  expect((await describe(counted)).QueryStatistics?.EventsMatched).toBe(readOnly.length);
+  expect(await allRows(counted)).toEqual([[['n', String(readOnly.length)]]]);
+  // Neither answer is the number of events its WHERE matched.
+  for (const statement of [
+    `SELECT count(*) FROM ${MANAGEMENT_EVENTS} ${where} LIMIT 0`,
+    `SELECT count(*) FROM ${MANAGEMENT_EVENTS} ${where} HAVING count(*) < 0`,
+  ]) {
+    const queryId = await run(statement);
+    // What the query read: the store as StartQuery found it (the calls since are not read-only).
+    const matched = managementRecords().filter((entry) => entry.time * SECOND >= from && entry.readOnly === 'true');
+    expect((await describe(queryId)).QueryStatistics?.EventsMatched).toBe(matched.length);
+    expect(await allRows(queryId)).toEqual([]);
+  }
+});
+
 test('an unbounded query scans the whole store; an OR leaves the range open', async () => {
   for (const statement of [
     `SELECT count(*) FROM ${MANAGEMENT_EVENTS}`,

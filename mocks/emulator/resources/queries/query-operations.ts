@@ -37,6 +37,7 @@ import {
 import { QUERY_ALIASES, type StoredQueryAlias } from './generate-query';
 import { lakeKind, lakeMirror, lakeTableName, snapshotViewName, type ScanRange } from './lake-mirror';
 import type { TranslatedQuery } from './lake-sql/translate';
+import type { LakeRows } from './lake/lake-database';
 import {
   describeStatistics,
   executionMillis,
@@ -166,6 +167,30 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const COUNT_ALL = 'SELECT count(*) ';
+
+/**
+ * EventsMatched read from a query's own answer, when the query is its EventsMatched count with an
+ * alias and the translator's ORDER BY ALL (`SELECT count(*) FROM … WHERE …`, the commonest Lake
+ * question): its one row holds the count, and counting again would scan the store a second time.
+ * Undefined otherwise.
+ */
+function countOfMatched(translated: TranslatedQuery, result: LakeRows): number | undefined {
+  const [matched, ...others] = translated.matchedSql;
+  if (matched === undefined || others.length > 0 || result.columns.length !== 1 || result.rows.length !== 1)
+    return undefined;
+  const at = matched.indexOf(COUNT_ALL);
+  if (at < 0) return undefined;
+  const alias = /^AS "(?:[^"]|"")*" /.exec(translated.sql.slice(at + COUNT_ALL.length))?.[0];
+  if (
+    alias === undefined ||
+    translated.sql !== `${matched.slice(0, at)}${COUNT_ALL}${alias}${matched.slice(at + COUNT_ALL.length)} ORDER BY ALL`
+  )
+    return undefined;
+  const text = result.rows[0]?.[0] ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
 /**
  * Runs a translated statement over its stores as they are now, or, for a query of the seeded past,
  * as they were at `snapshotAt` (records up to that eventTime).
@@ -209,7 +234,9 @@ async function execute(
         eventsMatched,
       };
     const result = await database.run(translated.sql);
-    for (const sql of translated.matchedSql) eventsMatched += (await database.number(sql)) ?? 0;
+    const counted = countOfMatched(translated, result);
+    if (counted !== undefined) eventsMatched = counted;
+    else for (const sql of translated.matchedSql) eventsMatched += (await database.number(sql)) ?? 0;
     return {
       outcome: { kind: 'finished', columns: result.columns, rows: result.rows },
       eventsScanned,

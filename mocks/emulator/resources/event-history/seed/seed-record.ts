@@ -69,6 +69,35 @@ export function requestIdFor(rng: Random, service: Service): string {
   return service === 's3' ? s3RequestId(rng) : rng.uuid();
 }
 
+/** Two-digit texts of 0-59, for clock times. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
+
+/** `YYYY-MM-DDT` of recent days (epoch day number → text); cleared when it fills. */
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * toRecordTime(at), byte for byte, without a Date per record: a page of Event history rebuilds
+ * fifty seeded records, and formatting their times through Date cost about a tenth of that. The
+ * date part comes from toRecordTime once per day; a day whose text is not `YYYY-MM-DDT` (a year
+ * outside 0-9999) goes to toRecordTime whole.
+ */
+export function seededRecordTime(at: number): string {
+  const second = Math.floor(at / 1000);
+  const day = Math.floor(second / 86_400);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    const midnight = toRecordTime(day * 86_400_000);
+    prefix = midnight.length === 20 ? midnight.slice(0, 11) : '';
+    if (dayPrefixes.size >= 1024) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  if (prefix === '') return toRecordTime(at);
+  const inDay = second - day * 86_400;
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay - hour * 3600) / 60);
+  return `${prefix}${TWO_DIGITS[hour] ?? ''}:${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[inDay % 60] ?? ''}Z`;
+}
+
 /** The full record, keys assigned in CloudTrail's order so plain JSON.stringify agrees with serializeRecord. */
 export function assembleRecord(draft: Draft, rng: Random, index: number, at: number): CloudTrailRecord {
   const info = SERVICES[draft.service];
@@ -80,7 +109,7 @@ export function assembleRecord(draft: Draft, rng: Random, index: number, at: num
   const record: CloudTrailRecord = {
     eventVersion: info.eventVersion,
     userIdentity: caller.identity,
-    eventTime: toRecordTime(at),
+    eventTime: seededRecordTime(at),
     eventSource: info.eventSource,
     eventName: draft.eventName,
     awsRegion: draft.region,

@@ -27,7 +27,7 @@ import {
   type LakeType,
   type StoreKind,
 } from './lake-types';
-import { parseLakeSql, type LakeSource } from './parse-lake-sql';
+import { parseLakeSql, type LakeSource, type ParsedLakeSql } from './parse-lake-sql';
 import { clockText, parseDateText, parseTimestampText } from './timestamp-text';
 
 export type { StoreKind } from './lake-types';
@@ -63,9 +63,35 @@ export interface TranslatedQuery {
   failure?: string;
 }
 
+/** Statements whose parse is remembered (see parsedStatement). */
+const PARSED_STATEMENTS = 32;
+const parsedStatements = new Map<string, ParsedLakeSql>();
+
+/**
+ * The parse of a statement, remembered for the last few texts: parsing takes several milliseconds
+ * (a grammar of the whole of Trino), and the same statements come back (a dashboard's refresh, a
+ * query run again). The translator only reads a parse tree, and a statement that fails to parse
+ * is parsed again each time.
+ */
+function parsedStatement(statement: string): ParsedLakeSql {
+  const known = parsedStatements.get(statement);
+  if (known) {
+    parsedStatements.delete(statement);
+    parsedStatements.set(statement, known);
+    return known;
+  }
+  const parsed = parseLakeSql(statement);
+  if (parsedStatements.size >= PARSED_STATEMENTS) {
+    const oldest = parsedStatements.keys().next();
+    if (!oldest.done) parsedStatements.delete(oldest.value);
+  }
+  parsedStatements.set(statement, parsed);
+  return parsed;
+}
+
 /** Translates one Lake statement; syntax errors and refused statements throw InvalidQueryStatementException. */
 export function translateLakeQuery(statement: string, options: TranslateOptions): TranslatedQuery {
-  const parsed = parseLakeSql(statement);
+  const parsed = parsedStatement(statement);
   return new LakeTranslator(parsed.source, options).translate(parsed.query);
 }
 

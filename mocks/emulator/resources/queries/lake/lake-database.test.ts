@@ -413,3 +413,20 @@ test('number reads a count or an epoch without formatting; null for NULL or no r
     /^Catalog Error: Table with name nowhere/,
   );
 });
+
+test('a statement run again answers with the columns of the table as it is now', async () => {
+  await database.createTable('kind_change', 'cloudtrail');
+  const statement = 'SELECT * FROM kind_change';
+  const first = await database.run(statement);
+  expect(first.columns).toContain('useridentity');
+  // The same text again, after the caller changed the names it was given.
+  first.columns.push('extra');
+  expect((await database.run(statement)).columns).toEqual(first.columns.slice(0, -1));
+  // Dropped and created again as another kind: the same text now has other columns.
+  await database.dropTable('kind_change');
+  await database.createTable('kind_change', 'activity');
+  const again = await database.run(statement);
+  expect(again.columns).toContain('eventdata');
+  expect(again.columns).not.toContain('useridentity');
+  await database.dropTable('kind_change');
+});

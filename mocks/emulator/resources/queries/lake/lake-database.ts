@@ -62,8 +62,18 @@ export interface LakeDatabaseOptions {
   readonly sha256Base64?: Checksum;
 }
 
+/** Statements whose DESCRIBE is remembered (see `described`). */
+const DESCRIBED_STATEMENTS = 64;
+
 export class LakeDatabase {
   private stagingTables = 0;
+  /**
+   * DESCRIBE of recent statements: column names and DuckDB types. A statement's types depend only
+   * on its text and on the tables' schemas, which a store's kind fixes; tables are created and
+   * dropped only here, and each time the map is emptied. A repeated statement (a dashboard's
+   * refresh, a query run again) then costs one engine call less.
+   */
+  private readonly descriptions = new Map<string, { columns: string[]; types: string[] }>();
 
   private constructor(
     readonly engine: LakeEngine,
@@ -79,6 +89,7 @@ export class LakeDatabase {
 
   /** Creates the empty table of a store of this kind (§11). */
   createTable(table: string, kind: StoreKind): Promise<void> {
+    this.descriptions.clear();
     return attempt(() => this.engine.exec(createTableSql(table, kind)));
   }
 
@@ -160,19 +171,39 @@ export class LakeDatabase {
 
   /** Drops a store's table, if it exists. */
   dropTable(table: string): Promise<void> {
+    this.descriptions.clear();
     return attempt(() => this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`));
+  }
+
+  /** Column names and DuckDB types of a statement's result (DESCRIBE), remembered per text. */
+  private async described(statement: string): Promise<{ columns: string[]; types: string[] }> {
+    const known = this.descriptions.get(statement);
+    if (known) return known;
+    const described = await this.engine.query(`DESCRIBE ${statement}`);
+    const description = {
+      columns: described.rows.map(([name]) => name ?? ''),
+      types: described.rows.map(([, type]) => type ?? 'VARCHAR'),
+    };
+    if (this.descriptions.size >= DESCRIBED_STATEMENTS) {
+      const oldest = this.descriptions.keys().next();
+      if (!oldest.done) this.descriptions.delete(oldest.value);
+    }
+    this.descriptions.set(statement, description);
+    return description;
   }
 
   /** The statement wrapped so that every column comes back as its text; and its column names. */
   private async formatted(sql: string): Promise<{ columns: string[]; sql: string }> {
     const statement = sql.trim().replace(/;\s*$/, '');
-    const described = await this.engine.query(`DESCRIBE ${statement}`);
-    const columns = described.rows.map(([name]) => name ?? '');
-    const types = described.rows.map(([, type]) => type ?? 'VARCHAR');
+    const { columns, types } = await this.described(statement);
     const names = columns.map((_, index) => `c${String(index)}`);
     const select = names.map((name, index) => `${formatColumnSql(name, types[index] ?? 'VARCHAR')} AS ${name}`);
     // The newline ends any line comment the statement finishes with.
-    return { columns, sql: `SELECT ${select.join(', ')} FROM (${statement}\n) AS lake_q__(${names.join(', ')})` };
+    // A copy: callers own the names they are given, and the remembered ones must not change.
+    return {
+      columns: [...columns],
+      sql: `SELECT ${select.join(', ')} FROM (${statement}\n) AS lake_q__(${names.join(', ')})`,
+    };
   }
 
   /**
