@@ -10,8 +10,9 @@ const FIRST_QUERY = { timeout: 45_000 };
 const OVERVIEW_CHARTS = ['Account activity', 'Most active regions', 'Top services'];
 const OVERVIEW_TABLES = ['Top errors', 'Most throttled events', 'Top users'];
 
-// Each journey's first refresh opens DuckDB and loads the store it reads, on top of the usual steps.
-test.describe.configure({ timeout: 90_000 });
+// Each journey's first refresh opens DuckDB and loads the store it reads, on top of the usual steps;
+// on a loaded machine (two cores shared by several builds) that alone can take a minute.
+test.describe.configure({ timeout: 150_000 });
 
 /** A widget's card: a region named by its title. */
 function widget(page: Page, title: string): Locator {
@@ -179,4 +180,60 @@ test('builds a custom dashboard of a bar and a line widget from managed ones, sa
   await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('tab', { name: 'Managed and custom dashboards' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Custom');
+});
+
+test('finds the user with the most access-denied errors by clicking the charts', async ({ page, openConsole }) => {
+  await openConsole('/events');
+  await page.evaluate(async () => {
+    await window.cloudtrailEmulator?.reset();
+  });
+  /** Opens a managed dashboard from the side navigation over the seeded store (in the page: the emulator's worker and DuckDB stay open). */
+  const openManaged = async (name: string) => {
+    await page.getByRole('navigation', { name: 'Side navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('tab', { name: 'Managed and custom dashboards' }).click();
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+    await page.getByRole('button', { name: /^Event data store/ }).click();
+    await page.getByRole('option', { name: /management-events/ }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]store=${MANAGEMENT_EVENTS_ID}`));
+  };
+
+  await test.step('a bar of the top access-denied events opens Event history filtered to that event', async () => {
+    await openManaged('AWSCloudTrail-SecurityMonitoring');
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const title = 'Top access denied events';
+    await expectDrawn(page, [title]);
+    // The bar's details: hover shows its value, and a link to the events behind it.
+    const chart = widget(page, title).getByRole('application', { name: title, exact: true });
+    await chart.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const link = page.getByRole('link', { name: /^Open \w+ in Event history$/ }).first();
+    await expect(link).toBeVisible();
+    const eventName = /^Open (\w+) in Event history$/.exec((await link.textContent()) ?? '')?.[1] ?? '';
+    await link.click();
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/events' && url.searchParams.getAll('filter').join() === `EventName:${eventName}`,
+    );
+    await expect(page.getByRole('heading', { name: /Event history/, level: 1 })).toBeVisible();
+  });
+
+  await test.step('the top user with access-denied errors opens Event history filtered to that user', async () => {
+    await openManaged('AWSCloudTrail-UserActivity');
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const title = 'Top users with AccessDenied errors';
+    await expectDrawn(page, [], [title]);
+    const table = widget(page, title).getByRole('table', { name: `${title} results`, exact: true });
+    // Most errors first: the first row's user.
+    const top = table.getByRole('row').nth(1).getByRole('link');
+    const arn = (await top.textContent()) ?? '';
+    expect(arn).toMatch(/^arn:aws:(iam|sts)::\d{12}:.+\/.+/);
+    const userName = arn.slice(arn.lastIndexOf('/') + 1);
+    await top.click();
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/events' && url.searchParams.getAll('filter').join() === `Username:${userName}`,
+    );
+    await expect(page.getByRole('heading', { name: /Event history/, level: 1 })).toBeVisible();
+    await expect(page.getByRole('main').getByText(userName, { exact: true }).first()).toBeVisible(FIRST_QUERY);
+  });
 });

@@ -1,6 +1,6 @@
 // Runs Lake statements on the emulator in Node, on duckdb-wasm's Node build, for
 // lake-engines.spec.ts: `node --import tsx e2e/lake-engines-node.ts <input.json>` prints one
-// LakeEngineRun per statement as JSON. A separate process because Playwright loads TypeScript as
+// LakeEngineRun per statement as JSON (those of `statements`, then those of `afterStore`). A separate process because Playwright loads TypeScript as
 // native ES modules, which cannot load the emulator: mocks/emulator/validate.ts imports a JSON file
 // without `with { type: 'json' }`, and the Lake parser imports dt-sql-parser's files without their
 // `.js` extension. tsx resolves both, as it does for `npm run emulator`.
@@ -18,6 +18,11 @@ export interface LakeEngineInput {
   /** The clock's start, epoch ms: when the browser's emulator was reset. */
   now: number;
   statements: string[];
+  /**
+   * Run after `statements`: first a store is created with this CreateEventDataStore input (the
+   * seeded world has no Insights store), then these statements, with `marker` replaced by its ID.
+   */
+  afterStore?: { create: Record<string, unknown>; marker: string; statements: string[] };
 }
 
 /** A query's outcome as the spec compares it, whichever engine ran it. */
@@ -62,14 +67,13 @@ const emulator = await createEmulator({
 });
 const info = { requestId: 'lake-engines', accessKeyId: ADMIN_ACCESS_KEY, region: 'us-east-1' };
 
-const runs: LakeEngineRun[] = [];
-for (const statement of input.statements) {
+async function run(statement: string): Promise<LakeEngineRun> {
   const { QueryId } = (await emulator.serve('cloudtrail', 'StartQuery', { QueryStatement: statement }, info)) as {
     QueryId: string;
   };
   clock.advance(PAST_ANY_RUN);
   const described = (await emulator.serve('cloudtrail', 'DescribeQuery', { QueryId }, info)) as Described;
-  const run: LakeEngineRun = {
+  const outcome: LakeEngineRun = {
     status: described.QueryStatus ?? '',
     ...(described.ErrorMessage === undefined ? {} : { error: described.ErrorMessage }),
     eventsScanned: described.QueryStatistics?.EventsScanned,
@@ -77,7 +81,7 @@ for (const statement of input.statements) {
     eventsMatched: described.QueryStatistics?.EventsMatched,
     rows: [],
   };
-  if (run.status === 'FINISHED') {
+  if (outcome.status === 'FINISHED') {
     let token: string | undefined;
     do {
       const page = (await emulator.serve(
@@ -86,11 +90,22 @@ for (const statement of input.statements) {
         { QueryId, ...(token === undefined ? {} : { NextToken: token }) },
         info,
       )) as ResultsPage;
-      run.totalResultsCount ??= page.QueryStatistics?.TotalResultsCount;
-      run.rows.push(...(page.QueryResultRows ?? []));
+      outcome.totalResultsCount ??= page.QueryStatistics?.TotalResultsCount;
+      outcome.rows.push(...(page.QueryResultRows ?? []));
       token = page.NextToken;
     } while (token !== undefined);
   }
-  runs.push(run);
+  return outcome;
+}
+
+const runs: LakeEngineRun[] = [];
+for (const statement of input.statements) runs.push(await run(statement));
+if (input.afterStore) {
+  const { create, marker, statements } = input.afterStore;
+  const { EventDataStoreArn } = (await emulator.serve('cloudtrail', 'CreateEventDataStore', create, info)) as {
+    EventDataStoreArn: string;
+  };
+  const id = EventDataStoreArn.slice(EventDataStoreArn.lastIndexOf('/') + 1);
+  for (const statement of statements) runs.push(await run(statement.replaceAll(marker, id)));
 }
 process.stdout.write(JSON.stringify(runs));

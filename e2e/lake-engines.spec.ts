@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { ADMIN_ACCESS_KEY } from '../mocks/emulator/identities';
+import { HIGHLIGHTS_WIDGETS, MANAGED_DASHBOARDS } from '../mocks/emulator/resources/dashboards/managed-dashboards';
+import { substitutePlaceholders } from '../src/lib/widget-placeholders';
 import type { LakeEngineInput, LakeEngineRun } from './lake-engines-node';
 import { expect, test } from './fixtures';
 
@@ -69,10 +71,21 @@ function statements(anchor: number): string[] {
   ];
 }
 
-/** Runs a statement through the page's fetch, which the embedded emulator answers: start, wait, every page. */
-function runInBrowser(page: Page, statement: string): Promise<LakeEngineRun> {
+/** CloudTrail runs at most 10 queries at once in an account (§15); the browser keeps under it. */
+const CONCURRENT_QUERIES = 8;
+
+/**
+ * Runs the statements through the page's fetch, which the embedded emulator answers, a few at once:
+ * start, wait, every page. Then, if asked, creates a store and runs more statements over it (its ID
+ * in place of the marker). One call into the page for the whole batch; runs in statement order.
+ */
+function runAllInBrowser(
+  page: Page,
+  statements: string[],
+  afterStore?: LakeEngineInput['afterStore'],
+): Promise<LakeEngineRun[]> {
   return page.evaluate(
-    async ({ statement, accessKeyId }) => {
+    async ({ statements, afterStore, accessKeyId, concurrency }) => {
       const call = async (operation: string, body: object): Promise<Record<string, unknown>> => {
         const response = await fetch('https://cloudtrail.us-east-1.amazonaws.com/', {
           method: 'POST',
@@ -88,44 +101,103 @@ function runInBrowser(page: Page, statement: string): Promise<LakeEngineRun> {
         if (!response.ok) throw new Error(`${operation} answered ${String(response.status)}: ${text}`);
         return JSON.parse(text) as Record<string, unknown>;
       };
-      const { QueryId } = (await call('StartQuery', { QueryStatement: statement })) as { QueryId: string };
-      let described: {
-        QueryStatus?: string;
-        ErrorMessage?: string;
-        QueryStatistics?: { EventsScanned?: number; BytesScanned?: number; EventsMatched?: number };
-      };
-      do {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        described = await call('DescribeQuery', { QueryId });
-      } while (described.QueryStatus === 'QUEUED' || described.QueryStatus === 'RUNNING');
-      const run = {
-        status: described.QueryStatus ?? '',
-        ...(described.ErrorMessage === undefined ? {} : { error: described.ErrorMessage }),
-        eventsScanned: described.QueryStatistics?.EventsScanned,
-        bytesScanned: described.QueryStatistics?.BytesScanned,
-        eventsMatched: described.QueryStatistics?.EventsMatched,
-        totalResultsCount: undefined as number | undefined,
-        rows: [] as Record<string, string>[][],
-      };
-      if (run.status === 'FINISHED') {
-        let token: string | undefined;
+      const runOne = async (statement: string) => {
+        const { QueryId } = (await call('StartQuery', { QueryStatement: statement })) as { QueryId: string };
+        let described: {
+          QueryStatus?: string;
+          ErrorMessage?: string;
+          QueryStatistics?: { EventsScanned?: number; BytesScanned?: number; EventsMatched?: number };
+        };
         do {
-          const page = (await call('GetQueryResults', {
-            QueryId,
-            ...(token === undefined ? {} : { NextToken: token }),
-          })) as {
-            QueryResultRows?: Record<string, string>[][];
-            QueryStatistics?: { TotalResultsCount?: number };
-            NextToken?: string;
-          };
-          run.totalResultsCount ??= page.QueryStatistics?.TotalResultsCount;
-          run.rows.push(...(page.QueryResultRows ?? []));
-          token = page.NextToken;
-        } while (token !== undefined);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          described = await call('DescribeQuery', { QueryId });
+        } while (described.QueryStatus === 'QUEUED' || described.QueryStatus === 'RUNNING');
+        const run = {
+          status: described.QueryStatus ?? '',
+          ...(described.ErrorMessage === undefined ? {} : { error: described.ErrorMessage }),
+          eventsScanned: described.QueryStatistics?.EventsScanned,
+          bytesScanned: described.QueryStatistics?.BytesScanned,
+          eventsMatched: described.QueryStatistics?.EventsMatched,
+          totalResultsCount: undefined as number | undefined,
+          rows: [] as Record<string, string>[][],
+        };
+        if (run.status === 'FINISHED') {
+          let token: string | undefined;
+          do {
+            const page = (await call('GetQueryResults', {
+              QueryId,
+              ...(token === undefined ? {} : { NextToken: token }),
+            })) as {
+              QueryResultRows?: Record<string, string>[][];
+              QueryStatistics?: { TotalResultsCount?: number };
+              NextToken?: string;
+            };
+            run.totalResultsCount ??= page.QueryStatistics?.TotalResultsCount;
+            run.rows.push(...(page.QueryResultRows ?? []));
+            token = page.NextToken;
+          } while (token !== undefined);
+        }
+        return run;
+      };
+      const runAll = async (list: string[]) => {
+        const runs: Awaited<ReturnType<typeof runOne>>[] = [];
+        let next = 0;
+        const worker = async () => {
+          while (next < list.length) {
+            const at = next++;
+            runs[at] = await runOne(list[at] ?? '');
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
+        return runs;
+      };
+      const runs = await runAll(statements);
+      if (afterStore) {
+        const { EventDataStoreArn } = (await call('CreateEventDataStore', afterStore.create)) as {
+          EventDataStoreArn: string;
+        };
+        const id = EventDataStoreArn.slice(EventDataStoreArn.lastIndexOf('/') + 1);
+        runs.push(
+          ...(await runAll(afterStore.statements.map((statement) => statement.replaceAll(afterStore.marker, id)))),
+        );
       }
-      return run;
+      return runs;
     },
-    { statement, accessKeyId: ADMIN_ACCESS_KEY },
+    { statements, afterStore, accessKeyId: ADMIN_ACCESS_KEY, concurrency: CONCURRENT_QUERIES },
+  );
+}
+
+/** Stands in a widget statement for the ID of the Insights store each world creates. */
+const INSIGHTS_STORE_MARKER = '__INSIGHTS_STORE__';
+
+/**
+ * Every managed dashboard's widget statements (the emulator's own definitions, the Highlights'
+ * included), placeholders filled as a refresh fills them: the week before the anchor by the hour,
+ * over the seeded store of management events, or the Insights store for the Insights dashboard.
+ */
+function widgetStatements(anchor: number): { title: string; statement: string }[] {
+  const values = (store: string): Record<string, string> => ({
+    $EventDataStoreId$: store,
+    $StartTime$: new Date(anchor - 7 * DAY).toISOString(),
+    $EndTime$: new Date(anchor).toISOString(),
+    $Period$: 'hour',
+  });
+  const dashboards = [
+    ...MANAGED_DASHBOARDS.map((dashboard) => ({
+      name: dashboard.name,
+      store: dashboard.storeKind === 'insights' ? INSIGHTS_STORE_MARKER : MANAGEMENT_EVENTS,
+      widgets: dashboard.widgets,
+    })),
+    { name: 'AWSCloudTrail-Highlights', store: MANAGEMENT_EVENTS, widgets: HIGHLIGHTS_WIDGETS },
+  ];
+  return dashboards.flatMap(({ name, store, widgets }) =>
+    widgets.map((widget) => ({
+      title: `${name}: ${widget.ViewProperties.Title ?? ''}`,
+      statement: substitutePlaceholders(
+        widget.QueryStatement,
+        (widget.QueryParameters ?? []).map((parameter) => values(store)[parameter] ?? parameter),
+      ),
+    })),
   );
 }
 
@@ -143,16 +215,25 @@ async function runInNode(input: LakeEngineInput, inputPath: string): Promise<Lak
   return JSON.parse(stdout) as LakeEngineRun[];
 }
 
-test('the browser’s Lake engine and Node’s give the same rows and statistics', async ({
+test('the browser’s Lake engine and Node’s give the same rows and statistics, managed widgets’ queries included', async ({
   page,
   openConsole,
 }, testInfo) => {
   // Two emulators load the seeded world and run every statement; the browser's first opens DuckDB.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const now = Date.now();
   // A whole hour just past: the seeded stores' retention keeps all of it, in both worlds.
   const anchor = Math.floor(now / HOUR) * HOUR - HOUR;
   const list = statements(anchor);
+  const widgets = widgetStatements(anchor);
+  const afterStore: LakeEngineInput['afterStore'] = {
+    create: {
+      Name: 'lake-engines-insights',
+      AdvancedEventSelectors: [{ Name: 'Insights', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Insight'] }] }],
+    },
+    marker: INSIGHTS_STORE_MARKER,
+    statements: widgets.map((widget) => widget.statement),
+  };
 
   await openConsole('/settings');
   const resetAt = await page.evaluate(
@@ -165,14 +246,13 @@ test('the browser’s Lake engine and Node’s give the same rows and statistics
   );
   // Node's world is built while the browser runs the statements.
   const inNode = runInNode(
-    { seed: SEED, anchor, now: resetAt, statements: list },
+    { seed: SEED, anchor, now: resetAt, statements: list, afterStore },
     testInfo.outputPath('node-input.json'),
   );
-  const inBrowser: LakeEngineRun[] = [];
-  for (const statement of list) inBrowser.push(await runInBrowser(page, statement));
+  const inBrowser = await runAllInBrowser(page, list, afterStore);
   const fromNode = await inNode;
 
-  expect(fromNode).toHaveLength(list.length);
+  expect(fromNode).toHaveLength(list.length + widgets.length);
   for (const [index, statement] of list.entries()) {
     const browser = inBrowser[index];
     const node = fromNode[index];
@@ -183,5 +263,20 @@ test('the browser’s Lake engine and Node’s give the same rows and statistics
     expect(node, statement).toEqual(browser);
   }
   // The last statement read several pages.
-  expect(inBrowser.at(-1)?.rows.length).toBeGreaterThan(2 * PAGE_ROWS);
+  expect(inBrowser[list.length - 1]?.rows.length).toBeGreaterThan(2 * PAGE_ROWS);
+
+  // Every managed widget's query: the same status and rows on both engines.
+  for (const [index, { title, statement }] of widgets.entries()) {
+    const browser = inBrowser[list.length + index];
+    const node = fromNode[list.length + index];
+    expect(browser?.status, `${title}\n${statement}\n${browser?.error ?? ''}`).toBe('FINISHED');
+    expect(node?.status, `${title}\n${node?.error ?? ''}`).toBe('FINISHED');
+    expect(node?.rows, `${title}\n${statement}`).toEqual(browser?.rows);
+  }
+  // The seeded activity fills the Overview's widgets.
+  const overview = widgets.flatMap((widget, index) =>
+    widget.title.startsWith('AWSCloudTrail-Overview:') ? [inBrowser[list.length + index]?.rows.length ?? 0] : [],
+  );
+  expect(overview).toHaveLength(6);
+  for (const rows of overview) expect(rows).toBeGreaterThan(0);
 });

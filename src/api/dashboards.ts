@@ -21,6 +21,8 @@ import {
   type UpdateDashboardCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { dashboardPolicyFor, mergeStoreStatement } from '@/lib/dashboard-policies';
+import { getResourcePolicy, putResourcePolicy } from './channels';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
 import { eventQueries } from './events';
@@ -212,6 +214,31 @@ export function lastRefreshTimeOf(details: Pick<DashboardDetails, 'LastRefreshId
   return id !== undefined && /^\d{13}$/.test(id) ? new Date(Number(id)) : undefined;
 }
 
+/** The permissions a dashboard needs (§18.8, §18.14): StartQuery on its stores, StartDashboardRefresh on itself. */
+export interface DashboardPermissions {
+  dashboardArn: string;
+  /** The stores its widgets read. */
+  storeArns: readonly string[];
+  /** Whether it refreshes on a schedule, so it needs its own policy too. */
+  scheduled: boolean;
+}
+
+/**
+ * Applies a dashboard's permissions: each store's policy gets the StartQuery statement merged in
+ * (GetResourcePolicy, then PutResourcePolicy only when something changes), and a scheduled
+ * dashboard gets its StartDashboardRefresh policy. The dashboard must exist for the last call.
+ */
+export async function applyDashboardPermissions(
+  connection: Connection,
+  { dashboardArn, storeArns, scheduled }: DashboardPermissions,
+): Promise<void> {
+  for (const storeArn of storeArns) {
+    const change = mergeStoreStatement(await getResourcePolicy(connection, storeArn), storeArn, dashboardArn);
+    if (change.next !== undefined) await putResourcePolicy(connection, storeArn, change.next);
+  }
+  if (scheduled) await putResourcePolicy(connection, dashboardArn, dashboardPolicyFor(dashboardArn));
+}
+
 export const dashboardQueries = {
   all: (backend: BackendId) => ['cloudtrail', backend, 'dashboards'] as const,
   /** Every dashboard of the Region with its details, sorted by name. */
@@ -225,6 +252,12 @@ export const dashboardQueries = {
     queryOptions({
       queryKey: [...dashboardQueries.all(backendIdOf(connection)), 'detail', dashboardId],
       queryFn: ({ signal }) => getDashboard(connection, dashboardId, signal),
+    }),
+  /** A store's resource policy as it stands (null: none), for the permissions step to show what changes. */
+  storePolicy: (connection: Connection, storeArn: string) =>
+    queryOptions({
+      queryKey: [...dashboardQueries.all(backendIdOf(connection)), 'store-policy', storeArn],
+      queryFn: ({ signal }) => getResourcePolicy(connection, storeArn, signal),
     }),
   /**
    * The query a refresh started for one widget (QueryId and its status then). A refresh's widget
@@ -243,12 +276,20 @@ export function useCreateDashboard() {
   return useCloudTrailMutation(createDashboard, dashboardQueries.all);
 }
 
-/** Enables the Highlights dashboard. */
+/**
+ * Enables the Highlights dashboard, then gives it the permissions it needs (its stores' StartQuery
+ * statement and its StartDashboardRefresh policy, for its 6-hour schedule).
+ */
 export function useEnableHighlights() {
   const { connection, backend } = useConnection();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => enableHighlights(connection),
+    mutationFn: async ({ storeArns }: { storeArns: readonly string[] }) => {
+      const created = await enableHighlights(connection);
+      if (created.DashboardArn)
+        await applyDashboardPermissions(connection, { dashboardArn: created.DashboardArn, storeArns, scheduled: true });
+      return created;
+    },
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: dashboardQueries.all(backend) }),
@@ -265,6 +306,11 @@ export function useUpdateDashboard() {
 /** Deletes a dashboard. */
 export function useDeleteDashboard() {
   return useCloudTrailMutation(deleteDashboard, dashboardQueries.all);
+}
+
+/** Applies a dashboard's permissions (applyDashboardPermissions). */
+export function useApplyDashboardPermissions() {
+  return useCloudTrailMutation(applyDashboardPermissions, dashboardQueries.all);
 }
 
 /** Refreshes a dashboard; its details (LastRefreshId) refresh after. */

@@ -2,6 +2,7 @@
 import {
   CreateDashboardCommand,
   GetDashboardCommand,
+  GetResourcePolicyCommand,
   ListDashboardsCommand,
   ListEventDataStoresCommand,
   ListTagsCommand,
@@ -50,7 +51,8 @@ test('creates a custom dashboard with a bar and a line widget from the managed o
   const id = await storeId('management-events');
   const user = userEvent.setup();
   const { router } = renderApp(paths.createDashboard());
-  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }), 'ops-overview');
+  // The first render of the file loads the lazy dashboards route.
+  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }, { timeout: 20_000 }), 'ops-overview');
   await addManagedWidget(user, /^Top services/, /management-events/);
   // The store chosen for the first widget is offered again.
   await addManagedWidget(user, /^Account activity/);
@@ -61,6 +63,14 @@ test('creates a custom dashboard with a bar and a line widget from the managed o
   // Line first: reorder.
   await user.click(within(widgets).getByRole('button', { name: 'Move Account activity up' }));
   await choose(user, document.body, /^Refresh schedule/, /^Every 6 hours$/);
+  // A schedule needs permissions, shown before saving: the store the widgets read, and the dashboard's own policy.
+  const permissions = screen.getByRole('region', { name: 'Permissions' });
+  const stores = within(permissions).getByRole('list', { name: 'Event data store policies' });
+  expect(within(stores).getByText(`management-events (${id})`)).toBeVisible();
+  expect(await within(stores).findByText('A new resource policy with this statement.')).toBeVisible();
+  expect(within(permissions).getByRole('region', { name: 'Dashboard resource policy' })).toHaveTextContent(
+    'arn:aws:cloudtrail:us-east-1:123456789012:dashboard/ops-overview',
+  );
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
   await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
@@ -80,7 +90,37 @@ test('creates a custom dashboard with a bar and a line widget from the managed o
   }
   const tags = await emulatorClient().send(new ListTagsCommand({ ResourceIdList: [saved.DashboardArn ?? ''] }));
   expect(tags.ResourceTagList?.[0]?.TagsList).toEqual([{ Key: 'team' }]);
-});
+  // The permissions shown were applied.
+  const storePolicy = await emulatorClient().send(
+    new GetResourcePolicyCommand({ ResourceArn: `arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/${id}` }),
+  );
+  expect(JSON.parse(storePolicy.ResourcePolicy ?? '{}')).toMatchObject({
+    Statement: [
+      {
+        Action: 'cloudtrail:StartQuery',
+        Condition: { StringEquals: { 'AWS:SourceArn': saved.DashboardArn } },
+      },
+    ],
+  });
+  const ownPolicy = await emulatorClient().send(new GetResourcePolicyCommand({ ResourceArn: saved.DashboardArn }));
+  expect(ownPolicy.ResourcePolicy).toContain('cloudtrail:StartDashboardRefresh');
+}, 60_000);
+
+test('refuses a name already used in the Region next to the field, and focuses the first invalid field', async () => {
+  const user = userEvent.setup();
+  await emulatorClient().send(new CreateDashboardCommand({ Name: 'taken-name' }));
+  renderApp(paths.createDashboard());
+  const name = await screen.findByRole('textbox', { name: 'Dashboard name' });
+  await user.type(name, 'taken-name');
+  await user.tab();
+  await waitFor(() => {
+    expect(name).toHaveAccessibleDescription(/A dashboard named taken-name already exists in us-east-1\./);
+  });
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+  expect(await screen.findByText(/Some fields need attention/, { ignore: LIVE_REGION_COPIES })).toBeVisible();
+  expect(name).toHaveFocus();
+  expect(await customDashboards()).toEqual(['arn:aws:cloudtrail:us-east-1:123456789012:dashboard/taken-name']);
+}, 60_000);
 
 test('shows a name error before sending anything', async () => {
   const user = userEvent.setup();
@@ -99,7 +139,7 @@ test('shows a name error before sending anything', async () => {
   await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
   expect(await screen.findByText(/Some fields need attention/, { ignore: LIVE_REGION_COPIES })).toBeVisible();
   expect(await customDashboards()).toEqual([]);
-});
+}, 60_000);
 
 test('writes a widget query, previews it live and maps its columns', async () => {
   const id = await storeId('management-events');
@@ -118,9 +158,16 @@ test('writes a widget query, previews it live and maps its columns', async () =>
   testClock.advance(PAST_ANY_RUN);
   expect(await within(dialog).findByRole('table', { name: 'Preview results' })).toBeVisible();
   expect(within(dialog).getByText('Columns: eventName, calls')).toBeVisible();
+  // Once the preview has run, the column fields choose among its columns.
+  expect(within(dialog).queryByRole('textbox', { name: 'Label column' })).not.toBeInTheDocument();
+  await choose(user, dialog, /^Label column/, /^eventName$/);
+  expect(within(dialog).getByRole('button', { name: /^Label column/ })).toHaveTextContent('eventName');
   await user.click(within(dialog).getByRole('button', { name: 'Map columns from preview' }));
-  expect(within(dialog).getByRole('textbox', { name: 'Label column' })).toHaveValue('eventName');
-  expect(within(dialog).getByRole('textbox', { name: 'Value column' })).toHaveValue('calls');
+  expect(within(dialog).getByRole('button', { name: /^Value column/ })).toHaveTextContent('calls');
+  // The preview draws the chosen view: a bar chart of the rows.
+  expect(await within(dialog).findByRole('application', { name: 'Preview chart' })).toHaveAccessibleDescription(
+    /^Bar chart of calls by eventName\. \w+: \d+/,
+  );
   await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
   expect(screen.queryByRole('dialog', { name: 'Add widget from a query' })).not.toBeInTheDocument();
 
@@ -134,7 +181,7 @@ test('writes a widget query, previews it live and maps its columns', async () =>
     ValueColumn: 'calls',
     Orientation: 'Vertical',
   });
-});
+}, 60_000);
 
 test('saves a managed dashboard as a new one over the chosen store', async () => {
   const id = await storeId('management-events');
@@ -148,7 +195,7 @@ test('saves a managed dashboard as a new one over the chosen store', async () =>
   const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'Overview-copy' }));
   expect(saved.Widgets).toHaveLength(6);
   expect(saved.Widgets?.every((widget) => widget.QueryStatement?.includes(`FROM ${id}`))).toBe(true);
-});
+}, 60_000);
 
 test('edits a dashboard: removes a widget and turns termination protection on', async () => {
   const id = await storeId('management-events');
@@ -156,6 +203,7 @@ test('edits a dashboard: removes a widget and turns termination protection on', 
   await emulatorClient().send(
     new CreateDashboardCommand({
       Name: 'two-tables',
+      TagsList: [{ Key: 'team', Value: 'ops' }, { Key: 'old' }],
       Widgets: [
         { QueryStatement: `SELECT eventName FROM ${id}`, ViewProperties: { ...table, Title: 'Names' } },
         { QueryStatement: `SELECT eventSource FROM ${id}`, ViewProperties: { ...table, Title: 'Sources' } },
@@ -167,12 +215,24 @@ test('edits a dashboard: removes a widget and turns termination protection on', 
   const widgets = await screen.findByRole('table', { name: 'Widgets' });
   await user.click(within(widgets).getByRole('button', { name: 'Remove Names' }));
   await user.click(screen.getByRole('checkbox', { name: /^Enable termination protection/ }));
+  // Tags are edited here too, though UpdateDashboard has none: RemoveTags and AddTags after the update.
+  await user.click(screen.getByRole('button', { name: 'Remove tag old' }));
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  const keys = screen.getAllByRole('textbox', { name: 'Key' });
+  expect(keys.map((key) => (key as HTMLInputElement).value)).toEqual(['team', '']);
+  await user.type(keys[1] ?? document.body, 'env');
+  await user.type(screen.getAllByRole('textbox', { name: /^Value/ })[1] ?? document.body, 'prod');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByText('Dashboard two-tables updated.')).toBeVisible();
   const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'two-tables' }));
   expect(saved.TerminationProtectionEnabled).toBe(true);
   expect(saved.Widgets?.map((widget) => widget.ViewProperties?.Title)).toEqual(['Sources']);
-});
+  const tags = await emulatorClient().send(new ListTagsCommand({ ResourceIdList: [saved.DashboardArn ?? ''] }));
+  expect(tags.ResourceTagList?.[0]?.TagsList).toEqual([
+    { Key: 'team', Value: 'ops' },
+    { Key: 'env', Value: 'prod' },
+  ]);
+}, 60_000);
 
 test('delete is refused under termination protection, with CloudTrail’s reason', async () => {
   await emulatorClient().send(
@@ -191,4 +251,4 @@ test('delete is refused under termination protection, with CloudTrail’s reason
     }),
   ).toBeVisible();
   expect(await customDashboards()).toHaveLength(1);
-});
+}, 60_000);

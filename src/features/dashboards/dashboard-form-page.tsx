@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   dashboardQueries,
   isManagedDashboardName,
+  useApplyDashboardPermissions,
   useCreateDashboard,
   useUpdateDashboard,
   type DashboardDetails,
@@ -15,7 +16,11 @@ import { FormPageLayout } from '@/components/form-page-layout';
 import { useNotifications } from '@/components/notifications';
 import { QueryError } from '@/components/query-error';
 import { paths } from '@/lib/paths';
-import { DashboardForm } from './dashboard-form';
+import type { Tag } from '@aws-sdk/client-cloudtrail';
+import { describeError } from '@/api/errors';
+import { tagQueries, useUpdateTags } from '@/api/tags';
+import { toTags } from '@/lib/tags';
+import { DashboardForm, type PermissionsToApply } from './dashboard-form';
 import { DASHBOARD_NAME } from '@/lib/cloudtrail-limits';
 import {
   defaultDashboardFormValues,
@@ -36,24 +41,81 @@ const copyParams = z.object({
     .catch(undefined),
 });
 
-function CreateForm({ initial }: { initial: DashboardFormValues }) {
+/**
+ * After a dashboard is saved: on edit, its tags (AddTags/RemoveTags, as UpdateDashboard has none);
+ * with a schedule, its permissions (§18.14). A failure is told, with the dashboard saved all the
+ * same, and the page moves on to the dashboard.
+ */
+function useSaveThenApply() {
   const navigate = useNavigate();
   const { notify } = useNotifications();
+  const { backend } = useConnection();
+  const permissions = useApplyDashboardPermissions();
+  const tags = useUpdateTags();
+  return {
+    applying: permissions.isPending || tags.isPending,
+    done: async ({
+      name,
+      verb,
+      dashboardArn,
+      apply,
+      tagChange,
+    }: {
+      name: string;
+      verb: string;
+      dashboardArn: string | undefined;
+      apply: PermissionsToApply | undefined;
+      tagChange?: { previous: Tag[]; next: Tag[] };
+    }) => {
+      const problems: string[] = [];
+      const attempt = async (what: string, call: () => Promise<unknown>) => {
+        try {
+          await call();
+        } catch (error) {
+          const view = describeError(error, { backend });
+          problems.push(`its ${what} could not be saved (${view.title}: ${view.message})`);
+        }
+      };
+      if (tagChange && dashboardArn)
+        await attempt('tags', () => tags.mutateAsync({ resourceArn: dashboardArn, ...tagChange }));
+      if (apply && dashboardArn)
+        await attempt('permissions', () =>
+          permissions.mutateAsync({ dashboardArn, storeArns: apply.storeArns, scheduled: true }),
+        );
+      const path = paths.dashboardDetail(name);
+      if (problems.length > 0)
+        notify({
+          type: 'warning',
+          key: name,
+          path,
+          content: `Dashboard ${name} ${verb}, but ${problems.join(' and ')}.`,
+        });
+      else notify({ type: 'success', key: name, path, content: `Dashboard ${name} ${verb}.` });
+      void navigate(path);
+    },
+  };
+}
+
+function CreateForm({ initial }: { initial: DashboardFormValues }) {
   const create = useCreateDashboard();
+  const after = useSaveThenApply();
   return (
     <DashboardForm
       mode="create"
       initial={initial}
       submitText="Create dashboard"
       cancelHref={paths.dashboards('dashboards')}
-      submitting={create.isPending}
+      submitting={create.isPending || after.applying}
       error={create.error}
-      onSubmit={(values) => {
+      onSubmit={(values, permissions) => {
         create.mutate(toCreateInput(values), {
           onSuccess: (created) => {
-            const name = created.Name ?? values.name;
-            notify({ type: 'success', content: `Dashboard ${name} created.` });
-            void navigate(paths.dashboardDetail(name));
+            void after.done({
+              name: created.Name ?? values.name,
+              verb: 'created',
+              dashboardArn: created.DashboardArn,
+              apply: permissions,
+            });
           },
         });
       }}
@@ -110,23 +172,28 @@ export function CreateDashboardPage() {
   );
 }
 
-function EditForm({ name, dashboard }: { name: string; dashboard: DashboardDetails }) {
-  const navigate = useNavigate();
-  const { notify } = useNotifications();
+function EditForm({ name, dashboard, tags }: { name: string; dashboard: DashboardDetails; tags: Tag[] }) {
   const update = useUpdateDashboard();
+  const after = useSaveThenApply();
   return (
     <DashboardForm
       mode="edit"
-      initial={formValuesOf(dashboard)}
+      dashboardName={name}
+      initial={formValuesOf(dashboard, tags)}
       submitText="Save changes"
       cancelHref={paths.dashboardDetail(name)}
-      submitting={update.isPending}
+      submitting={update.isPending || after.applying}
       error={update.error}
-      onSubmit={(values) => {
+      onSubmit={(values, permissions) => {
         update.mutate(toUpdateInput(name, dashboard, values), {
-          onSuccess: () => {
-            notify({ type: 'success', content: `Dashboard ${name} updated.` });
-            void navigate(paths.dashboardDetail(name));
+          onSuccess: (updated) => {
+            void after.done({
+              name,
+              verb: 'updated',
+              dashboardArn: updated.DashboardArn ?? dashboard.DashboardArn,
+              apply: permissions,
+              tagChange: { previous: tags, next: toTags(values.tags) },
+            });
           },
         });
       }}
@@ -139,16 +206,21 @@ export function EditDashboardPage() {
   const { name = '' } = useParams();
   const { connection } = useConnection();
   const query = useQuery(dashboardQueries.detail(connection, name));
+  const arn = query.data?.DashboardArn ?? '';
+  const tags = useQuery({ ...tagQueries.list(connection, arn), enabled: arn !== '' && query.data?.Type === 'CUSTOM' });
   let content;
   if (query.isPending) content = <StatusIndicator type="loading">Loading dashboard</StatusIndicator>;
   else if (query.isError) content = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  else if (query.data.Type !== 'MANAGED' && tags.isPending)
+    content = <StatusIndicator type="loading">Loading dashboard</StatusIndicator>;
+  else if (tags.isError) content = <QueryError error={tags.error} onRetry={() => void tags.refetch()} />;
   else if (query.data.Type === 'MANAGED')
     content = (
       <Alert type="info" header="Managed dashboards cannot be changed">
         {`${name} is managed by CloudTrail. Save it as a new dashboard to change its widgets.`}
       </Alert>
     );
-  else content = <EditForm name={name} dashboard={query.data} />;
+  else content = <EditForm name={name} dashboard={query.data} tags={tags.data ?? []} />;
   return (
     <FormPageLayout
       breadcrumbs={[
@@ -157,7 +229,7 @@ export function EditDashboardPage() {
         { text: 'Edit', href: paths.editDashboard(name) },
       ]}
       title={`Edit ${name}`}
-      description="A dashboard's name cannot change; its widgets, refresh schedule and termination protection can."
+      description="A dashboard's name cannot change; its widgets, refresh schedule, termination protection and tags can."
     >
       {content}
     </FormPageLayout>

@@ -5,6 +5,7 @@ import type {
   CreateDashboardCommandInput,
   RefreshSchedule,
   RequestWidget,
+  Tag,
   UpdateDashboardCommandInput,
 } from '@aws-sdk/client-cloudtrail';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ const dashboardFormSchema = z.object({
 export function dashboardFormErrors(values: DashboardFormValues, mode: 'create' | 'edit'): Record<string, string> {
   const errors = errorsOf(dashboardFormSchema.safeParse(values));
   if (mode === 'create') return errors;
-  return Object.fromEntries(Object.entries(errors).filter(([path]) => path !== 'name' && !path.startsWith('tags')));
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => path !== 'name'));
 }
 
 /** The schedule choice of a stored schedule; a disabled or missing one is "off". */
@@ -85,14 +86,14 @@ export function toCreateInput(values: DashboardFormValues): CreateDashboardComma
   };
 }
 
-/** The edit form's start: the dashboard as GetDashboard shows it. */
-export function formValuesOf(dashboard: DashboardDetails): DashboardFormValues {
+/** The edit form's start: the dashboard as GetDashboard shows it, and its tags (ListTags). */
+export function formValuesOf(dashboard: DashboardDetails, tags: readonly Tag[] = []): DashboardFormValues {
   return {
     name: '',
     widgets: (dashboard.Widgets ?? []).map(requestWidgetOf),
     schedule: scheduleChoiceOf(dashboard.RefreshSchedule),
     terminationProtection: dashboard.TerminationProtectionEnabled ?? false,
-    tags: [],
+    tags: tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' })),
   };
 }
 

@@ -27,7 +27,10 @@ const OVERVIEW_WIDGETS = [
 test('refreshes the Overview over the seeded store: every widget finishes and draws', async () => {
   const user = userEvent.setup();
   const { router } = renderApp(`/lake/dashboards/AWSCloudTrail-Overview?store=${MANAGEMENT_STORE}`);
-  expect(await screen.findByRole('heading', { level: 1, name: 'AWSCloudTrail-Overview' })).toBeVisible();
+  // The first render of the file loads the lazy dashboards route.
+  expect(
+    await screen.findByRole('heading', { level: 1, name: 'AWSCloudTrail-Overview' }, { timeout: 20_000 }),
+  ).toBeVisible();
   const estimate = screen.getByRole('region', { name: 'Refresh estimate' });
   expect(await within(estimate).findByText(/^Refreshing runs 6 queries over management-events/)).toBeVisible();
   for (const title of OVERVIEW_WIDGETS) {
@@ -137,4 +140,59 @@ test('a custom dashboard: Edit and Delete, a bar chart after refresh, deletion r
   expect(
     await within(dialog).findByText(/termination protection is enabled/, { ignore: LIVE_REGION_COPIES }),
   ).toBeVisible();
+}, 60_000);
+
+test('a user in a widget’s table opens Event history filtered to that user, over the refreshed range', async () => {
+  const user = userEvent.setup();
+  const { router } = renderApp(`/lake/dashboards/AWSCloudTrail-UserActivity?store=${MANAGEMENT_STORE}`);
+  expect(await screen.findByRole('heading', { level: 1, name: 'AWSCloudTrail-UserActivity' })).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Refresh' }));
+  testClock.advance(PAST_ANY_RUN);
+  const widget = screen.getByRole('region', { name: 'Top users with AccessDenied errors' });
+  expect(await within(widget).findByText('Finished')).toBeVisible();
+  const table = await within(widget).findByRole('table', { name: 'Top users with AccessDenied errors results' });
+  // The first row is the user with the most access-denied errors; its ARN links to its events.
+  const [, first] = within(table).getAllByRole('row');
+  const arn = within(first ?? table).getAllByRole('cell')[0]?.textContent ?? '';
+  expect(arn).toMatch(/^arn:aws:(iam|sts)::\d{12}:/);
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  await user.click(within(table).getByRole('link', { name: `Open ${arn} in Event history` }));
+
+  expect(router.state.location.pathname).toBe('/events');
+  const search = new URLSearchParams(router.state.location.search);
+  expect(search.getAll('filter')).toEqual([`Username:${name}`]);
+  const dashboard = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'AWSCloudTrail-UserActivity' }));
+  const alias = dashboard.Widgets?.find(
+    (widget) => widget.ViewProperties?.Title === 'Top users with AccessDenied errors',
+  )?.QueryAlias;
+  const described = await emulatorClient().send(
+    new DescribeQueryCommand({ QueryAlias: alias, RefreshId: dashboard.LastRefreshId }),
+  );
+  // The range is the one the refresh read.
+  expect(described.QueryString).toContain(`eventTime > '${search.get('start') ?? ''}'`);
+  expect(described.QueryString).toContain(`eventTime < '${search.get('end') ?? ''}'`);
+}, 60_000);
+
+test('a column Event history cannot filter on stays text in a widget’s table', async () => {
+  await emulatorClient().send(
+    new CreateDashboardCommand({
+      Name: 'by-region',
+      Widgets: [
+        {
+          QueryStatement: `SELECT awsRegion, COUNT(*) AS calls FROM ${MANAGEMENT_STORE} WHERE eventTime > '?' AND eventTime < '?' GROUP BY awsRegion ORDER BY calls DESC`,
+          QueryParameters: ['$StartTime$', '$EndTime$'],
+          ViewProperties: { Height: '2', Width: '6', Title: 'Regions', View: 'Table' },
+        },
+      ],
+    }),
+  );
+  const user = userEvent.setup();
+  renderApp('/lake/dashboards/by-region');
+  expect(await screen.findByRole('heading', { level: 1, name: 'by-region' })).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Refresh' }));
+  testClock.advance(PAST_ANY_RUN);
+  const widget = screen.getByRole('region', { name: 'Regions' });
+  const table = await within(widget).findByRole('table', { name: 'Regions results' });
+  expect(within(table).getAllByRole('row').length).toBeGreaterThan(1);
+  expect(within(table).queryByRole('link')).not.toBeInTheDocument();
 }, 60_000);

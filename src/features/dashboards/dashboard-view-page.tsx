@@ -17,7 +17,7 @@ import {
   useStartDashboardRefresh,
   type DashboardDetails,
 } from '@/api/dashboards';
-import { eventDataStoreQueries, type EventDataStoreDetails } from '@/api/event-data-stores';
+import { eventDataStoreQueries } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { MutationError } from '@/components/mutation-error';
 import { PageLayout } from '@/components/page-layout';
@@ -28,7 +28,7 @@ import { eventDataStoreIdOf, paths } from '@/lib/paths';
 import { ASSUMED_PRICE_PER_GB } from '@/lib/scan-cost';
 import { resolveTimeRange, type RelativeUnit, type TimeRange } from '@/lib/time-range';
 import { DeleteDashboardModal } from './delete-dashboard-modal';
-import { builtInStoreKind, STORE_KIND_LABELS, storeMatchesKind } from './managed-dashboard-stores';
+import { builtInStoreKind, STORE_KIND_LABELS, storeMatchesKind, storesNamedBy } from './managed-dashboard-stores';
 import { RefreshEstimate } from './widgets/refresh-estimate';
 import { WidgetGrid } from './widgets/widget-grid';
 
@@ -122,12 +122,6 @@ function TimeRangePicker({ range, onChange }: { range: TimeRange; onChange: (ran
   );
 }
 
-/** The stores a custom dashboard's widgets read: those whose ID or ARN its statements name. */
-function storesNamedBy(dashboard: DashboardDetails, stores: readonly EventDataStoreDetails[]) {
-  const statements = (dashboard.Widgets ?? []).map((widget) => widget.QueryStatement ?? '').join('\n');
-  return stores.filter((store) => statements.includes(eventDataStoreIdOf(store.EventDataStoreArn ?? '')));
-}
-
 /** The refresh the page shows: one started here (with its values), or the dashboard's last one. */
 interface ShownRefresh {
   refreshId: string;
@@ -164,7 +158,10 @@ function DashboardView({ name, dashboard }: { name: string; dashboard: Dashboard
       : []
     : isHighlights
       ? activeStores.filter((store) => storeMatchesKind(store.AdvancedEventSelectors, 'management')).slice(0, 1)
-      : storesNamedBy(dashboard, activeStores);
+      : storesNamedBy(
+          (dashboard.Widgets ?? []).map((widget) => widget.QueryStatement ?? ''),
+          activeStores,
+        );
 
   // What a refresh started now would send; a relative range ends now.
   const span = resolveTimeRange(range, new Date());

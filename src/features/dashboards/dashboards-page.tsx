@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -17,44 +18,90 @@ import {
   useEnableHighlights,
   type DashboardSummary,
 } from '@/api/dashboards';
+import { eventDataStoreQueries } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { ModalFooter } from '@/components/modal-footer';
 import { MutationError } from '@/components/mutation-error';
 import { PageLayout } from '@/components/page-layout';
 import { QueryError } from '@/components/query-error';
 import { useFollow } from '@/hooks/use-follow';
+import { accountOfArn, dashboardArnFor } from '@/lib/dashboard-policies';
 import { formatEventTime } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
+import { DashboardPermissions } from './dashboard-permissions';
 import { DashboardsTable } from './dashboards-table';
+import { storeMatchesKind } from './managed-dashboard-stores';
 import { useDashboardsParams } from './use-dashboards-params';
 
-function EnableHighlightsModal({ onDismiss }: { onDismiss: () => void }) {
+function EnableHighlightsModal({ account, onDismiss }: { account: string; onDismiss: () => void }) {
+  const { connection } = useConnection();
   const enable = useEnableHighlights();
+  const [step, setStep] = useState<'cost' | 'permissions'>('cost');
+  const storesQuery = useQuery(eventDataStoreQueries.list(connection));
+  // AWS's Highlights reads every store of management events; the emulator its oldest (§18.12).
+  const stores = (storesQuery.data ?? []).filter(
+    (store) => store.Status !== 'PENDING_DELETION' && storeMatchesKind(store.AdvancedEventSelectors, 'management'),
+  );
+  const storeAccount = accountOfArn(stores[0]?.EventDataStoreArn ?? '');
+  const dashboardArn = dashboardArnFor(connection.region, account || storeAccount, HIGHLIGHTS_DASHBOARD_NAME);
   return (
     <Modal
       visible
+      size={step === 'permissions' ? 'large' : 'medium'}
       onDismiss={onDismiss}
       header="Enable Highlights"
       footer={
         <ModalFooter onCancel={onDismiss}>
-          <Button
-            variant="primary"
-            loading={enable.isPending}
-            onClick={() => {
-              enable.mutate(undefined, { onSuccess: onDismiss });
-            }}
-          >
-            Agree and enable Highlights
-          </Button>
+          {step === 'cost' ? (
+            <Button
+              variant="primary"
+              onClick={() => {
+                setStep('permissions');
+              }}
+            >
+              Agree and enable Highlights
+            </Button>
+          ) : (
+            <Button
+              variant="primary"
+              loading={enable.isPending}
+              disabled={storesQuery.isPending}
+              onClick={() => {
+                enable.mutate(
+                  { storeArns: stores.map((store) => store.EventDataStoreArn ?? '') },
+                  { onSuccess: onDismiss },
+                );
+              }}
+            >
+              Add permissions and enable
+            </Button>
+          )}
         </ModalFooter>
       }
     >
       <SpaceBetween size="m">
-        <Box variant="p">
-          Highlights refreshes every 6 hours. Each refresh runs one query per widget over your event data store of
-          management events, and CloudTrail Lake charges for the data those queries scan.
-        </Box>
-        <Box variant="p">Termination protection is turned on for the Highlights dashboard.</Box>
+        {step === 'cost' ? (
+          <>
+            <Box variant="p">
+              Highlights refreshes every 6 hours. Each refresh runs one query per widget over your event data store of
+              management events, and CloudTrail Lake charges for the data those queries scan.
+            </Box>
+            <Box variant="p">Termination protection is turned on for the Highlights dashboard.</Box>
+          </>
+        ) : storesQuery.isError ? (
+          <QueryError error={storesQuery.error} onRetry={() => void storesQuery.refetch()} />
+        ) : storesQuery.isPending ? (
+          <StatusIndicator type="loading">Loading event data stores</StatusIndicator>
+        ) : (
+          <>
+            {stores.length === 0 ? (
+              <Alert type="warning">
+                {`There is no event data store of management events in ${connection.region}: CloudTrail cannot enable Highlights until there is one.`}
+              </Alert>
+            ) : null}
+            <DashboardPermissions dashboardArn={dashboardArn} stores={stores} scheduled />
+          </>
+        )}
         {enable.isError ? (
           <MutationError
             error={enable.error}
@@ -113,11 +160,13 @@ function HighlightsSummary({ highlights }: { highlights: DashboardSummary }) {
 }
 
 function HighlightsTab({
+  account,
   dashboards,
   pending,
   error,
   onRetry,
 }: {
+  account: string;
   dashboards: readonly DashboardSummary[];
   pending: boolean;
   error: unknown;
@@ -155,6 +204,7 @@ function HighlightsTab({
       </Box>
       {enabling ? (
         <EnableHighlightsModal
+          account={account}
           onDismiss={() => {
             setEnabling(false);
           }}
@@ -195,6 +245,7 @@ export function DashboardsPage() {
               label: 'Highlights',
               content: (
                 <HighlightsTab
+                  account={accountOfArn(dashboards[0]?.DashboardArn ?? '')}
                   dashboards={dashboards}
                   pending={query.isPending}
                   error={query.error}

@@ -68,3 +68,16 @@ export function storeMatchesKind(
   const type = DATA_RESOURCE_TYPES[kind];
   return type === undefined || resourceTypesOf(selectors).includes(type);
 }
+
+/** The stores a custom dashboard's widgets read: those whose ID or ARN its statements name. */
+export function storesNamedBy<Store extends { EventDataStoreArn?: string | undefined }>(
+  statements: readonly string[],
+  stores: readonly Store[],
+): Store[] {
+  const text = statements.join('\n');
+  return stores.filter((store) => {
+    const arn = store.EventDataStoreArn ?? '';
+    const id = arn.slice(arn.lastIndexOf('/') + 1);
+    return id !== '' && text.includes(id);
+  });
+}

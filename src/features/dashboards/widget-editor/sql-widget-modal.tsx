@@ -27,7 +27,7 @@ import {
   type WidgetView,
 } from './widget-form-schema';
 import { previewStatement } from './widget-sql';
-import { WidgetPreview } from './widget-preview';
+import { useWidgetPreview, WidgetPreview } from './widget-preview';
 
 type TextField =
   'title' | 'width' | 'height' | 'labelColumn' | 'valueColumn' | 'xAxisColumn' | 'yAxisColumn' | 'filterColumn';
@@ -67,6 +67,29 @@ export function SqlWidgetModal({
     },
   });
   const fields = columnFieldsOf(values.view);
+  const preview = useWidgetPreview();
+  // Once the preview has run, the column fields choose among its columns instead of free text.
+  const previewColumns = preview.table?.columns ?? [];
+  const columnField = (field: TextField, label: string, optional = false) =>
+    previewColumns.length > 0 ? (
+      <Select
+        ariaLabel={label}
+        selectedOption={values[field] === '' ? null : { value: values[field], label: values[field] }}
+        placeholder="Choose a column"
+        options={[
+          ...(optional ? [{ value: '', label: 'None' }] : []),
+          ...previewColumns.map((column) => ({ value: column, label: column })),
+        ]}
+        onBlur={() => {
+          visit(field);
+        }}
+        onChange={({ detail }) => {
+          change({ [field]: detail.selectedOption.value ?? '' });
+        }}
+      />
+    ) : (
+      <Input {...text(field)} spellcheck={false} />
+    );
   const save = () => {
     attemptSubmit();
     if (valid) onSave(toRequestWidget(values));
@@ -156,7 +179,7 @@ export function SqlWidgetModal({
         <ColumnLayout columns={3}>
           {fields.required.map((field) => (
             <FormField key={field} label={COLUMN_LABELS[field] ?? field} errorText={errorOf(field)}>
-              <Input {...text(field as TextField)} spellcheck={false} />
+              {columnField(field as TextField, COLUMN_LABELS[field] ?? field)}
             </FormField>
           ))}
           {fields.filter ? (
@@ -165,7 +188,7 @@ export function SqlWidgetModal({
               description={values.view === 'LineChart' ? 'One line per value.' : 'Offers a filter by its values.'}
               errorText={errorOf('filterColumn')}
             >
-              <Input {...text('filterColumn')} spellcheck={false} />
+              {columnField('filterColumn', 'Filter column', true)}
             </FormField>
           ) : null}
           {values.view === 'BarChart' ? (
@@ -201,6 +224,8 @@ export function SqlWidgetModal({
         </ColumnLayout>
         <FormField label="Preview" description="Runs the query over the last 24 hours, by hour.">
           <WidgetPreview
+            preview={preview}
+            properties={toRequestWidget(values).ViewProperties ?? {}}
             statement={
               values.statement.trim() === ''
                 ? undefined

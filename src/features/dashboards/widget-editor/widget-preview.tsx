@@ -5,43 +5,70 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { use } from 'react';
 import { describeError } from '@/api/errors';
-import { hasQueryResults, isActiveQueryStatus, lakeQueryQueries, useStartQuery } from '@/api/lake-queries';
+import {
+  hasQueryResults,
+  isActiveQueryStatus,
+  lakeQueryQueries,
+  useStartQuery,
+  type QueryResultsPage,
+} from '@/api/lake-queries';
 import { useConnection } from '@/api/use-connection';
 import { MutationError } from '@/components/mutation-error';
+import { PreviewChartContext, type PreviewTable } from './preview-chart';
 
-/** Rows shown in the preview; the dashboard itself shows them all. */
+/** Rows shown in the preview's table; the chart and the dashboard itself use them all. */
 const PREVIEW_ROWS = 20;
+
+/** The rows of every page; CloudTrail sends a row as single-key maps in select-list order. */
+function tableOf(pages: readonly QueryResultsPage[]): PreviewTable {
+  const rows: string[][] = [];
+  let columns: string[] | undefined;
+  for (const page of pages)
+    for (const row of page.QueryResultRows ?? []) {
+      columns ??= row.map((cell) => Object.keys(cell)[0] ?? '');
+      rows.push(row.map((cell) => Object.values(cell)[0] ?? ''));
+    }
+  return { columns: columns ?? [], rows };
+}
+
+/**
+ * The preview's query: started on demand, polled until it ends, its rows read. The form reads
+ * `table` for the columns its column fields offer.
+ */
+export function useWidgetPreview() {
+  const { connection } = useConnection();
+  const start = useStartQuery();
+  const queryId = start.data?.QueryId ?? '';
+  const described = useQuery({ ...lakeQueryQueries.describe(connection, queryId), enabled: queryId !== '' });
+  const status = described.data?.QueryStatus;
+  const results = useInfiniteQuery({
+    ...lakeQueryQueries.results(connection, queryId),
+    enabled: queryId !== '' && hasQueryResults(status),
+  });
+  const table: PreviewTable | undefined = results.data ? tableOf(results.data.pages) : undefined;
+  return { start, queryId, described, results, table };
+}
+
+export type WidgetPreviewState = ReturnType<typeof useWidgetPreview>;
 
 type Row = Record<string, string>;
 
-function PreviewRows({ queryId, onColumns }: { queryId: string; onColumns: (columns: string[]) => void }) {
-  const { connection } = useConnection();
-  const results = useInfiniteQuery(lakeQueryQueries.results(connection, queryId));
-  if (results.isPending) return <StatusIndicator type="loading">Loading results</StatusIndicator>;
-  if (results.isError) {
-    const error = describeError(results.error);
-    return (
-      <Alert type="error" header={error.title}>
-        {error.message}
-      </Alert>
-    );
-  }
-  // Each result row is a list of single-key maps, one per column, in the query's column order.
-  const rows: Row[] = (results.data.pages[0]?.QueryResultRows ?? [])
+function PreviewRows({ table, onColumns }: { table: PreviewTable; onColumns: (columns: string[]) => void }) {
+  const rows: Row[] = table.rows
     .slice(0, PREVIEW_ROWS)
-    .map((row) => Object.assign({}, ...row) as Row);
-  const columns = Object.keys(rows[0] ?? {});
+    .map((cells) => Object.fromEntries(table.columns.map((column, at) => [column, cells[at] ?? ''])));
   return (
     <SpaceBetween size="xs">
-      {columns.length > 0 ? (
+      {table.columns.length > 0 ? (
         <SpaceBetween direction="horizontal" size="xs">
-          <Box variant="span">{`Columns: ${columns.join(', ')}`}</Box>
+          <Box variant="span">{`Columns: ${table.columns.join(', ')}`}</Box>
           <Button
             formAction="none"
             variant="inline-link"
             onClick={() => {
-              onColumns(columns);
+              onColumns(table.columns);
             }}
           >
             Map columns from preview
@@ -52,7 +79,7 @@ function PreviewRows({ queryId, onColumns }: { queryId: string; onColumns: (colu
         variant="embedded"
         ariaLabels={{ tableLabel: 'Preview results' }}
         items={rows}
-        columnDefinitions={columns.map((column, index) => ({
+        columnDefinitions={table.columns.map((column, index) => ({
           id: column,
           header: column,
           cell: (row) => row[column] ?? '',
@@ -64,43 +91,63 @@ function PreviewRows({ queryId, onColumns }: { queryId: string; onColumns: (colu
   );
 }
 
-function PreviewStatus({ queryId, onColumns }: { queryId: string; onColumns: (columns: string[]) => void }) {
-  const { connection } = useConnection();
-  const query = useQuery(lakeQueryQueries.describe(connection, queryId));
-  if (query.isPending) return <StatusIndicator type="loading">Queued</StatusIndicator>;
-  if (query.isError) {
-    const error = describeError(query.error);
+function PreviewBody({
+  preview,
+  properties,
+  onColumns,
+}: {
+  preview: WidgetPreviewState;
+  properties: Readonly<Record<string, string>>;
+  onColumns: (columns: string[]) => void;
+}) {
+  const { described, results, table } = preview;
+  const renderChart = use(PreviewChartContext);
+  const failure = described.error ?? results.error;
+  if (failure) {
+    const error = describeError(failure);
     return (
       <Alert type="error" header={error.title}>
         {error.message}
       </Alert>
     );
   }
-  const status = query.data.QueryStatus;
+  const status = described.data?.QueryStatus;
+  if (status === undefined) return <StatusIndicator type="loading">Queued</StatusIndicator>;
   if (isActiveQueryStatus(status))
     return <StatusIndicator type="loading">{status === 'QUEUED' ? 'Queued' : 'Running'}</StatusIndicator>;
-  if (hasQueryResults(status)) return <PreviewRows queryId={queryId} onColumns={onColumns} />;
+  if (!hasQueryResults(status))
+    return (
+      <StatusIndicator type="error">{`Query ${status}: ${described.data?.ErrorMessage ?? 'no results'}`}</StatusIndicator>
+    );
+  if (!table) return <StatusIndicator type="loading">Loading results</StatusIndicator>;
   return (
-    <StatusIndicator type="error">{`Query ${String(status)}: ${query.data.ErrorMessage ?? 'no results'}`}</StatusIndicator>
+    <SpaceBetween size="m">
+      {properties.View === 'Table' ? null : renderChart({ properties, table })}
+      <PreviewRows table={table} onColumns={onColumns} />
+    </SpaceBetween>
   );
 }
 
 /**
- * Runs the widget's query over the last 24 hours (placeholders filled as a refresh would) and shows
- * its first rows; the columns it returns can fill the column mapping.
+ * Runs the widget's query over the last 24 hours (placeholders filled as a refresh would), draws it
+ * as the widget's view draws it and shows its first rows; the columns it returns fill the column fields.
  */
 export function WidgetPreview({
+  preview,
   statement,
+  properties,
   disabled,
   onColumns,
 }: {
+  preview: WidgetPreviewState;
   /** The statement with its placeholders filled; undefined while the query is not valid yet. */
   statement: string | undefined;
+  /** The widget's view properties as the form has them now: the chart follows them live. */
+  properties: Readonly<Record<string, string>>;
   disabled: boolean;
   onColumns: (columns: string[]) => void;
 }) {
-  const start = useStartQuery();
-  const queryId = start.data?.QueryId;
+  const { start, queryId } = preview;
   return (
     <SpaceBetween size="s">
       <Button
@@ -114,7 +161,7 @@ export function WidgetPreview({
         Run preview
       </Button>
       {start.isError ? <MutationError error={start.error} /> : null}
-      {queryId ? <PreviewStatus key={queryId} queryId={queryId} onColumns={onColumns} /> : null}
+      {queryId ? <PreviewBody preview={preview} properties={properties} onColumns={onColumns} /> : null}
     </SpaceBetween>
   );
 }

@@ -96,21 +96,25 @@ export function WidgetCard({ widget, refreshId, values }: WidgetCardProps) {
   const ranWith = started.data ? details : undefined;
   const startTime = values.$StartTime$;
   const endTime = values.$EndTime$;
-  const hrefForLabel = (label: string) => {
-    const filter = eventHistoryFilterFor(properties.LabelColumn, label);
-    if (filter)
-      return {
-        href: paths.eventHistory({
-          filters: [filter],
-          ...(startTime && endTime ? { range: { type: 'absolute', startDate: startTime, endDate: endTime } } : {}),
-        }),
-        text: `Open ${label} in Event history`,
-      };
-    return {
+  const eventHistoryHref = (column: string | undefined, value: string) => {
+    const filter = eventHistoryFilterFor(column, value);
+    return filter
+      ? {
+          href: paths.eventHistory({
+            filters: [filter],
+            ...(startTime && endTime ? { range: { type: 'absolute', startDate: startTime, endDate: endTime } } : {}),
+          }),
+          text: `Open ${value} in Event history`,
+        }
+      : undefined;
+  };
+  // A bar or slice opens Event history when its label is a lookup attribute, else the query page
+  // with the widget's query narrowed to it.
+  const hrefForLabel = (label: string) =>
+    eventHistoryHref(properties.LabelColumn, label) ?? {
       href: paths.lakeQuery({ sql: filteredWidgetQuery(statement, properties.LabelColumn ?? '', label) }),
       text: `Query the rows of ${label}`,
     };
-  };
 
   const error = started.error ?? described.error ?? results.error;
   let body;
@@ -134,6 +138,7 @@ export function WidgetCard({ widget, refreshId, values }: WidgetCardProps) {
         heightPx={Math.max(120, size.heightPx - 90)}
         asTable={asTable}
         hrefForLabel={hrefForLabel}
+        hrefForCell={eventHistoryHref}
       />
     );
   else

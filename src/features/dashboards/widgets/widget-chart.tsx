@@ -23,8 +23,10 @@ export interface WidgetChartProps {
   heightPx: number;
   /** Draw the rows as a table whatever the view: the chart's text alternative. */
   asTable: boolean;
-  /** Where a clicked label leads: Event history or the query page filtered to it. */
-  hrefForLabel: (label: string) => { href: string; text: string };
+  /** Where a clicked label leads: Event history or the query page filtered to it; undefined: nowhere (a preview). */
+  hrefForLabel: ((label: string) => { href: string; text: string }) | undefined;
+  /** Where a table cell leads, when its column is one Event history filters on (user, event name, source). */
+  hrefForCell: (column: string, value: string) => { href: string; text: string } | undefined;
 }
 
 const EMPTY = (
@@ -50,7 +52,15 @@ interface ResultRow {
   cells: string[];
 }
 
-function ResultTable({ title, table }: { title: string; table: WidgetTable }) {
+function ResultTable({
+  title,
+  table,
+  hrefForCell,
+}: {
+  title: string;
+  table: WidgetTable;
+  hrefForCell: WidgetChartProps['hrefForCell'];
+}) {
   return (
     <Table<ResultRow>
       variant="embedded"
@@ -62,7 +72,17 @@ function ResultTable({ title, table }: { title: string; table: WidgetTable }) {
       columnDefinitions={table.columns.map((column, at) => ({
         id: String(at),
         header: column,
-        cell: (row: ResultRow) => row.cells[at] ?? '',
+        cell: (row: ResultRow) => {
+          const value = row.cells[at] ?? '';
+          const target = hrefForCell(column, value);
+          return target ? (
+            <FollowLink href={target.href} ariaLabel={target.text}>
+              {value}
+            </FollowLink>
+          ) : (
+            value
+          );
+        },
       }))}
       empty={EMPTY}
       wrapLines={false}
@@ -80,10 +100,10 @@ function describeSeries(series: readonly TimeSeries[]): string {
     .join('; ');
 }
 
-function FollowLink({ href, children }: { href: string; children: ReactNode }) {
+function FollowLink({ href, ariaLabel, children }: { href: string; ariaLabel?: string; children: ReactNode }) {
   const follow = useFollow();
   return (
-    <Link href={href} onFollow={follow}>
+    <Link href={href} onFollow={follow} ariaLabel={ariaLabel}>
       {children}
     </Link>
   );
@@ -94,9 +114,17 @@ function FollowLink({ href, children }: { href: string; children: ReactNode }) {
  * slices, or a table. Every chart carries an accessible name and a summary of its values; hovering
  * or focusing a bar or slice shows its value and a link that opens the events behind it.
  */
-export function WidgetChart({ title, properties, table, heightPx, asTable, hrefForLabel }: WidgetChartProps) {
+export function WidgetChart({
+  title,
+  properties,
+  table,
+  heightPx,
+  asTable,
+  hrefForLabel,
+  hrefForCell,
+}: WidgetChartProps) {
   const view = widgetViewOf(properties);
-  if (asTable || view === 'Table') return <ResultTable title={title} table={table} />;
+  if (asTable || view === 'Table') return <ResultTable title={title} table={table} hrefForCell={hrefForCell} />;
 
   const xTitle = properties.XAxisColumn ?? properties.LabelColumn ?? table.columns[0] ?? '';
   const yTitle = properties.YAxisColumn ?? properties.ValueColumn ?? table.columns[1] ?? '';
@@ -129,7 +157,8 @@ export function WidgetChart({ title, properties, table, heightPx, asTable, hrefF
 
   const values = labelledValuesOf(table, properties);
   const footer = (label: string) => {
-    const target = hrefForLabel(label);
+    const target = hrefForLabel?.(label);
+    if (!target) return null;
     return <FollowLink href={target.href}>{target.text}</FollowLink>;
   };
 
