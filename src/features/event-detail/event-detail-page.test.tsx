@@ -1,12 +1,22 @@
 import { LookupEventsCommand, type Event } from '@aws-sdk/client-cloudtrail';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { buildRecord } from '../../../mocks/factories';
 import { emulator, emulatorClient, TEST_ANCHOR, TEST_START } from '../../../mocks/node';
 import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+
+// Pages load lazily: importing the ones these tests open first keeps module loading out of the
+// findBy timeouts on a busy machine.
+beforeAll(async () => {
+  await Promise.all([
+    import('./event-detail-page'),
+    import('@/features/event-history/event-history-page'),
+    import('@/features/resource-story/resource-story-page'),
+  ]);
+});
 
 /** The seeded DeleteBucket of acme-test-bucket-jordan by dev-jordan, taken through the SDK. */
 async function seededDeleteBucket(): Promise<Event & { EventId: string }> {
@@ -152,4 +162,97 @@ test('shows HTML in a record as text', async () => {
     `/events?${new URLSearchParams({ filter: `ResourceName:${html}` }).toString()}`,
   );
   expect(screen.queryByRole('img')).not.toBeInTheDocument();
+});
+
+/** The seeded DeleteBucket of acme-web-assets, made through a role chain started by an SSO user. */
+async function chainedDeleteBucket(): Promise<Event & { EventId: string }> {
+  const output = await emulatorClient().send(
+    new LookupEventsCommand({
+      LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: 'acme-web-assets' }],
+      EndTime: new Date(TEST_ANCHOR),
+    }),
+  );
+  const event = output.Events?.find(
+    (candidate) => candidate.EventName === 'DeleteBucket' && !(candidate.CloudTrailEvent ?? '').includes('errorCode'),
+  );
+  if (!event?.EventId) throw new Error('The seed has no DeleteBucket of acme-web-assets');
+  return { ...event, EventId: event.EventId };
+}
+
+test('names the person behind a call made through two role hops, each hop linked to its event', async () => {
+  const event = await chainedDeleteBucket();
+  const user = userEvent.setup();
+  renderApp(`/events/${event.EventId}`);
+  const who = await screen.findByRole('region', { name: 'Who did it' });
+  expect(await within(who).findByText('Behind this call: maria.garcia@example.com')).toBeVisible();
+  const path = within(who).getByRole('list', { name: 'Principal path' });
+  const steps = within(path).getAllByRole('listitem');
+  expect(steps.map((step) => step.textContent)).toEqual([
+    expect.stringMatching(/^Started by maria\.garcia@example\.com.*IAM Identity Center user/),
+    expect.stringMatching(/^SSO permission set AdministratorAccess, session maria\.garcia@example\.com/),
+    expect.stringMatching(/^Role terraform-admin, session tf-cleanup, access key ASIA\w+Issued by AssumeRole at /),
+    expect.stringMatching(/^This call: DeleteBucket at /),
+  ]);
+  expect(within(path).getByRole('link', { name: 'maria.garcia@example.com' })).toHaveAttribute(
+    'href',
+    '/events?filter=Username%3Amaria.garcia%40example.com',
+  );
+  const read = within(who).getByRole('region', { name: 'What was read' });
+  expect(read).toHaveTextContent(/AssumeRole in us-east-1, .*: \d+ events in 1 LookupEvents call, issuing event found/);
+
+  await user.click(within(path).getByRole('link', { name: /^AssumeRole at / }));
+  expect(await screen.findByRole('heading', { name: 'AssumeRole', level: 1 })).toBeVisible();
+  const issuing = await screen.findByRole('region', { name: 'Who did it' });
+  expect(await within(issuing).findByText('Behind this call: maria.garcia@example.com')).toBeVisible();
+});
+
+test('a call by an IAM user needs no lookup and says so', async () => {
+  const event = await seededDeleteBucket();
+  renderApp(`/events/${event.EventId}`);
+  const who = await screen.findByRole('region', { name: 'Who did it' });
+  expect(await within(who).findByText('Behind this call: dev-jordan')).toBeVisible();
+  expect(within(who).getByRole('region', { name: 'What was read' })).toHaveTextContent(
+    'Nothing: the record names who acted by itself.',
+  );
+});
+
+test('says what it read when the key of a session was issued by no event it can find', async () => {
+  const record = buildRecord({
+    at: TEST_START - 60_000,
+    eventName: 'PutObject',
+    userIdentity: {
+      type: 'AssumedRole',
+      principalId: 'AROAEXAMPLE:orphan',
+      arn: 'arn:aws:sts::123456789012:assumed-role/deploy/orphan',
+      accountId: '123456789012',
+      accessKeyId: 'ASIAORPHANKEY0000001',
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          principalId: 'AROAEXAMPLE',
+          arn: 'arn:aws:iam::123456789012:role/deploy',
+          accountId: '123456789012',
+          userName: 'deploy',
+        },
+      },
+    },
+  });
+  emulator.state.ingest(record);
+  renderApp(`/events/${record.eventID}`);
+  const who = await screen.findByRole('region', { name: 'Who did it' });
+  expect(await within(who).findByText('The person behind this call could not be established.')).toBeVisible();
+  expect(within(who).getByText(/No event issuing access key ASIAORPHANKEY0000001 was found/)).toBeVisible();
+  expect(within(who).getByRole('region', { name: 'What was read' })).toHaveTextContent(
+    /AssumeRoleWithSAML in us-east-1, .*every event read, none issued the key/,
+  );
+});
+
+test('opens the story of a referenced resource', async () => {
+  const event = await seededDeleteBucket();
+  const user = userEvent.setup();
+  const { router } = renderApp(`/events/${event.EventId}`);
+  const resources = await screen.findByRole('table', { name: 'Resources referenced' });
+  await user.click(within(resources).getByRole('link', { name: 'Story of acme-test-bucket-jordan' }));
+  expect(await screen.findByRole('heading', { name: 'Resource story', level: 1 })).toBeVisible();
+  expect(new URLSearchParams(router.state.location.search).get('resource')).toBe('acme-test-bucket-jordan');
 });

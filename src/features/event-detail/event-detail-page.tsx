@@ -12,6 +12,7 @@ import { PageLayout } from '@/components/page-layout';
 import { ResourceDetailContent } from '@/components/resource-detail-content';
 import { paths } from '@/lib/paths';
 import { EventSummary } from './event-summary';
+import { PrincipalPath } from './principal-path';
 import { RelatedEvents } from './related-events';
 import { ResourcesTable } from './resources-table';
 
@@ -48,6 +49,7 @@ function EventDetail({ event }: { event: Event }) {
     <SpaceBetween size="l">
       <Header variant="h1">{event.EventName ?? event.EventId ?? 'Event'}</Header>
       <EventSummary event={event} />
+      <PrincipalPath event={event} />
       <ResourcesTable resources={event.Resources ?? []} />
       <EventRecord event={event} />
       <RelatedEvents event={event} />

@@ -363,3 +363,21 @@ export function functionCaller(fn: SeedFunction, site: CallSite): Caller {
     cipherSuite: AES256,
   };
 }
+
+/** A role session's temporary key, stable for a label (the lifecycle script's role chain). */
+export function chainedSessionKey(label: string): string {
+  return sessionKey(`chain:${label}`);
+}
+
+/**
+ * A session of `role` that a person of the catalogue opened with AssumeRole from their own
+ * session (a role chain): the key is the one that AssumeRole returned, the client the person's CLI.
+ */
+export function chainedRoleCaller(
+  human: Human,
+  chain: { role: string; session: string; accessKeyId: string; issuedAt: number },
+  site: CallSite,
+): Caller {
+  const identity = roleSessionIdentity(chain.role, chain.session, chain.accessKeyId, chain.issuedAt);
+  return { ...humanCaller(human, 'cli', site), identity, arn: identity.arn ?? '' };
+}

@@ -411,3 +411,40 @@ test('a few records were delivered late and carry an addendum', () => {
   expect(late.length).toBeLessThan(records.length / 100);
   for (const record of late) expect(record.addendum).toEqual({ reason: 'DELIVERY_DELAY' });
 });
+
+test('a role chain: an SSO user assumes a second role, whose session deletes a bucket', () => {
+  const deletion = records.find(
+    (record) =>
+      record.eventName === 'DeleteBucket' &&
+      !failed(record) &&
+      record.requestParameters?.['bucketName'] === 'acme-web-assets',
+  );
+  expect(deletion?.userIdentity.type).toBe('AssumedRole');
+  expect(deletion?.userIdentity.sessionContext?.sessionIssuer?.userName).toBe('terraform-admin');
+  const key = deletion?.userIdentity.accessKeyId;
+  const issuing = records.filter(
+    (record) =>
+      record.eventName === 'AssumeRole' &&
+      (record.responseElements?.['credentials'] as { accessKeyId?: string } | undefined)?.accessKeyId === key,
+  );
+  expect(issuing).toHaveLength(1);
+  const [assumed] = issuing;
+  expect(timeOf(assumed as CloudTrailRecord)).toBeLessThan(timeOf(deletion as CloudTrailRecord));
+  // The caller of that AssumeRole is the SSO user's session, named after her email.
+  expect(assumed?.userIdentity.sessionContext?.sessionIssuer?.userName).toMatch(/^AWSReservedSSO_/);
+  expect(assumed?.userIdentity.arn).toMatch(/\/maria\.garcia@example\.com$/);
+  expect(deletion?.userIdentity.sessionContext?.attributes?.creationDate).toBe(assumed?.eventTime);
+});
+
+test('one bucket has at least three differing bucket policies over time', () => {
+  const policies = records
+    .filter(
+      (record) =>
+        record.eventName === 'PutBucketPolicy' &&
+        !failed(record) &&
+        record.requestParameters?.['bucketName'] === 'acme-data-lake-curated',
+    )
+    .map((record) => JSON.stringify(record.requestParameters?.['bucketPolicy']));
+  expect(policies.length).toBeGreaterThanOrEqual(4);
+  expect(new Set(policies).size).toBeGreaterThanOrEqual(3);
+});

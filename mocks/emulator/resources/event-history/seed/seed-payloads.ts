@@ -138,30 +138,54 @@ export function deleteBucket(bucket: { name: string; region: string }): Payload 
   };
 }
 
-/** PutBucketPolicy with one of two typical statements; S3 logs the policy parsed. */
+/**
+ * PutBucketPolicy; S3 logs the policy parsed. Variants 0 and 1 are the two typical one-statement
+ * policies bulk activity sets; 2 and 3 are the lifecycle script's longer ones: TLS only plus the
+ * Glue crawler's read access, and that again with public read of every object.
+ */
 export function putBucketPolicy(bucket: { name: string; region: string }, variant: number): Payload {
   const host = s3Host(bucket.name, bucket.region);
   const arn = bucketArn(bucket.name);
-  const statement: JsonObject =
-    variant % 2 === 0
-      ? {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }
-      : {
-          Sid: 'AllowAppServerRead',
-          Effect: 'Allow',
-          Principal: { AWS: roleArn('app-server-role') },
-          Action: ['s3:GetObject', 's3:ListBucket'],
-          Resource: [arn, `${arn}/*`],
-        };
+  const denyInsecure: JsonObject = {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [arn, `${arn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+  const appServerRead: JsonObject = {
+    Sid: 'AllowAppServerRead',
+    Effect: 'Allow',
+    Principal: { AWS: roleArn('app-server-role') },
+    Action: ['s3:GetObject', 's3:ListBucket'],
+    Resource: [arn, `${arn}/*`],
+  };
+  const glueRead: JsonObject = {
+    Sid: 'AllowGlueCrawlerRead',
+    Effect: 'Allow',
+    Principal: { AWS: roleArn('analytics-glue-role') },
+    Action: ['s3:GetObject', 's3:ListBucket'],
+    Resource: [arn, `${arn}/*`],
+  };
+  const publicRead: JsonObject = {
+    Sid: 'AllowPublicRead',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: `${arn}/*`,
+  };
+  const statements: JsonObject[] =
+    variant === 2
+      ? [denyInsecure, glueRead]
+      : variant === 3
+        ? [denyInsecure, glueRead, publicRead]
+        : variant % 2 === 0
+          ? [denyInsecure]
+          : [appServerRead];
   return {
     requestParameters: {
-      bucketPolicy: { Version: '2012-10-17', Statement: [statement] },
+      bucketPolicy: { Version: '2012-10-17', Statement: statements },
       bucketName: bucket.name,
       Host: host,
       policy: '',

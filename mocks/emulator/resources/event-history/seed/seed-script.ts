@@ -5,6 +5,8 @@
 import { randomStream, type Random } from '../../../random';
 import { DAY, SECOND } from '../../../clock';
 import {
+  chainedRoleCaller,
+  chainedSessionKey,
   ciCaller,
   humanCaller,
   serviceCaller,
@@ -24,7 +26,16 @@ export interface ScriptEvent {
   build(rng: Random, at: number): Draft;
 }
 
-type Who = { human: Human; client: Client } | { ci: 'terraform' | 'cli' } | { service: string };
+/** A role session a person opened with AssumeRole from their own session; `issuedAt` is set by that step. */
+interface Chain {
+  readonly human: Human;
+  readonly role: string;
+  readonly session: string;
+  readonly accessKeyId: string;
+  issuedAt: number;
+}
+
+type Who = { human: Human; client: Client } | { ci: 'terraform' | 'cli' } | { service: string } | { chain: Chain };
 
 interface Step {
   /** Seconds after the scene starts. */
@@ -50,6 +61,7 @@ interface Scene {
 function callerFor(who: Who, call: CallSite): Caller {
   if ('human' in who) return humanCaller(who.human, who.client, call);
   if ('ci' in who) return ciCaller(who.ci, call);
+  if ('chain' in who) return chainedRoleCaller(who.chain.human, who.chain, call);
   return serviceCaller(who.service);
 }
 
@@ -128,6 +140,43 @@ function scenes(world: World): Scene[] {
         ? payload.putBucketPolicy(target, 0)
         : payload.putBucketEncryption(target, keyAlias === undefined ? undefined : key(keyAlias)),
   });
+  const bucketPolicy = (target: SeedBucket, after: number, variant: number): Step => ({
+    after,
+    service: 's3',
+    eventName: 'PutBucketPolicy',
+    region: target.region,
+    body: () => payload.putBucketPolicy(target, variant),
+  });
+  // Maria (IAM Identity Center) assumes terraform-admin from her SSO session; the key that
+  // AssumeRole returns is the one the chained session's calls carry.
+  const cleanup: Chain = {
+    human: 'sso',
+    role: 'terraform-admin',
+    session: 'tf-cleanup',
+    accessKeyId: chainedSessionKey('terraform-admin:tf-cleanup'),
+    issuedAt: 0,
+  };
+  const assumeChained = (chain: Chain, after: number): Step => ({
+    after,
+    service: 'sts',
+    eventName: 'AssumeRole',
+    region: 'us-east-1',
+    onTime: (sec) => {
+      chain.issuedAt = sec * SECOND;
+    },
+    body: (rng, at) => {
+      const issued = payload.assumeRole(rng, role(chain.role), chain.session, at, 3600);
+      const credentials = issued.responseElements?.['credentials'];
+      return {
+        ...issued,
+        responseElements: {
+          ...issued.responseElements,
+          credentials: { ...(credentials as Record<string, string>), accessKeyId: chain.accessKeyId },
+        },
+        host: 'sts.amazonaws.com',
+      };
+    },
+  });
   const run = (targets: Alive<SeedInstance>[], after = 0): Step => {
     const first = targets[0];
     if (first === undefined) throw new RangeError('RunInstances needs an instance');
@@ -199,6 +248,7 @@ function scenes(world: World): Scene[] {
     body: () => payload.rotateKey(key(alias)),
   });
 
+  const lake = bucket('acme-data-lake-curated');
   return [
     { daysAgo: 86, who: terraform, steps: [run([instance('load-test-runner')])] },
     { daysAgo: 84, who: admin('console'), steps: [createUser('priya.n')] },
@@ -271,6 +321,8 @@ function scenes(world: World): Scene[] {
         createFunction('eu-webhook-relay', 12),
       ],
     },
+    // The curated lake's policy changes: the Glue crawler gets read access, public read is added, then removed.
+    { daysAgo: 35, who: sso('console'), steps: [bucketPolicy(lake, 0, 2)] },
     { daysAgo: 33, who: admin('console'), steps: emptyAndDelete(bucket('acme-legacy-reports'), 2) },
     { daysAgo: 31, who: kmsService, steps: [rotate('eu-customer-data')] },
     { daysAgo: 30, who: terraform, steps: [run([instance('canary-api'), instance('canary-api-2')])] },
@@ -284,6 +336,7 @@ function scenes(world: World): Scene[] {
     },
     { daysAgo: 27, who: terraform, steps: [terminate(instance('reporting-eu'))] },
     { daysAgo: 25, who: dev('cli'), steps: [createBucket(bucket('acme-test-bucket-jordan'))] },
+    { daysAgo: 22, who: dev('cli'), steps: [bucketPolicy(lake, 0, 3)] },
     { daysAgo: 21, who: dev('console'), steps: [createFunction('de-invoice-renderer', 0)] },
     {
       daysAgo: 20,
@@ -299,6 +352,7 @@ function scenes(world: World): Scene[] {
         },
       ],
     },
+    { daysAgo: 19, who: sso('console'), steps: [bucketPolicy(lake, 0, 2)] },
     {
       daysAgo: 18,
       who: sso('console'),
@@ -313,6 +367,19 @@ function scenes(world: World): Scene[] {
     { daysAgo: 12, who: sso('console'), steps: emptyAndDelete(bucket('acme-qa-scratch'), 2) },
     { daysAgo: 9, who: admin('cli'), steps: [createUser('svc-grafana-reader'), accessKey('svc-grafana-reader', 8)] },
     { daysAgo: 6, who: kmsService, steps: [rotate('backups')] },
+    // A role chain: SSO user, then AssumeRole into terraform-admin, whose session empties and deletes a bucket.
+    {
+      daysAgo: 4,
+      who: sso('cli'),
+      steps: [
+        assumeChained(cleanup, 0),
+        ...emptyAndDelete(bucket('acme-web-assets'), 2).map((step) => ({
+          ...step,
+          after: step.after + 45,
+          who: { chain: cleanup },
+        })),
+      ],
+    },
     { daysAgo: 5, who: terraform, steps: [run([instance('media-transcoder-2')])] },
     { daysAgo: 3, who: dev('cli'), steps: emptyAndDelete(bucket('acme-test-bucket-jordan'), 1) },
     { daysAgo: 2, who: terraform, steps: [terminate(instance('canary-api-2'))] },
