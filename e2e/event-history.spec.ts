@@ -29,7 +29,14 @@ async function column(page: Page, index: number): Promise<string[]> {
   const count = await rows.count();
   const values: string[] = [];
   for (let row = 1; row < count; row++)
-    values.push((await rows.nth(row).locator('th, td').nth(index).textContent()) ?? '');
+    // The first cell of a row is its selection checkbox (events to compare).
+    values.push(
+      (await rows
+        .nth(row)
+        .locator('th, td')
+        .nth(index + 1)
+        .textContent()) ?? '',
+    );
   return values;
 }
 
@@ -48,7 +55,8 @@ test('shows seeded events and keeps recorded calls across a reload', async ({
   const newest = eventsTable(page).getByRole('row').nth(1);
   await expect(newest.getByRole('rowheader')).toHaveText('LookupEvents');
   await expect(newest).toContainText('admin');
-  const time = (await newest.getByRole('gridcell').first().textContent()) ?? '';
+  // The first grid cell is the row's selection checkbox; the time follows the name.
+  const time = (await newest.getByRole('gridcell').nth(1).textContent()) ?? '';
   expect(Date.parse(time.replace(' UTC', 'Z'))).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000);
   await expectAccessible();
 });
@@ -162,4 +170,63 @@ test('moves between the console’s pages from the side navigation', async ({ pa
   await expectAccessible();
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('reads all Regions on one timeline: an eu-west-1 event next to a us-east-1 one', async ({
+  page,
+  openConsole,
+  expectAccessible,
+}) => {
+  // Seventeen Regions' first pages, then an accessibility scan of a 50-row table.
+  test.slow();
+  await openConsole('/events?filter=');
+  await expect(eventsTable(page).getByRole('rowheader').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Regions/ }).click();
+  await page.getByRole('option', { name: 'All Regions' }).click();
+  await expect(page).toHaveURL(/[?&]regions=all/);
+  await expect(page.getByText('Completeness by Region')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /AWS region/ })).toBeVisible();
+  // Columns after the selection checkbox: name, time, then the region of each event.
+  const all = await column(page, 2);
+  expect(all).toContain('eu-west-1');
+  expect(all).toContain('us-east-1');
+  // Global services are read once, from us-east-1, and say so.
+  expect(all.filter((region) => region.startsWith('Global')).every((region) => region === 'Global (us-east-1)')).toBe(
+    true,
+  );
+  const times = await column(page, 1);
+  expect([...times].sort().reverse()).toEqual(times);
+  await page.getByRole('button', { name: 'Completeness by Region' }).click();
+  await expect(page.getByRole('list', { name: 'Regions read' }).getByText(/^eu-west-1: \d+ events read/)).toBeVisible();
+  await expectAccessible();
+
+  // Two Regions: where their events meet, an eu-west-1 event sits next to a us-east-1 one.
+  await page.getByRole('button', { name: /^Regions/ }).click();
+  await page.getByRole('option', { name: 'Chosen Regions' }).click();
+  await page.getByRole('button', { name: /Regions to read/ }).click();
+  await page.getByRole('option', { name: 'eu-west-1' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/[?&]regions=us-east-1%2Ceu-west-1/);
+  await expect(eventsTable(page).getByText('eu-west-1', { exact: true }).first()).toBeVisible();
+  const two = (await column(page, 2)).map((region) => (region === 'Global (us-east-1)' ? 'us-east-1' : region));
+  expect(
+    two.some(
+      (region, index) => region === 'eu-west-1' && (two[index - 1] === 'us-east-1' || two[index + 1] === 'us-east-1'),
+    ),
+  ).toBe(true);
+});
+
+test('at 1440 px the key columns fit without scrolling sideways', async ({ page, openConsole }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openConsole('/events');
+  await expect(eventsTable(page).getByRole('rowheader').first()).toBeVisible();
+  for (const name of ['Event name', 'Event time', 'User name', 'Event source', 'Resource type', 'Resource name']) {
+    const box = await page.getByRole('columnheader', { name: new RegExp(`^${name}`) }).boundingBox();
+    expect(box && box.x + box.width <= 1440, name).toBe(true);
+  }
+  const overflow = await eventsTable(page).evaluate((table) => {
+    const scroller = table.parentElement;
+    return scroller ? scroller.scrollWidth - scroller.clientWidth : 0;
+  });
+  expect(overflow).toBeLessThanOrEqual(1);
 });

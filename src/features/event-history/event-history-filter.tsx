@@ -6,7 +6,7 @@ import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import TokenGroup from '@cloudscape-design/components/token-group';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_VALUE } from '@/lib/cloudtrail-limits';
 import type { LookupAttributeKey, UrlAttributeFilter } from '@/lib/event-history-url';
@@ -116,7 +116,17 @@ export interface EventHistoryFilterProps {
   knownSources: readonly string[];
   onFiltersChange: (filters: UrlAttributeFilter[]) => void;
   onRangeChange: (range: TimeRange | undefined) => void;
+  /** The choice of regions, shown beside the time range. */
+  regionsControl?: ReactNode;
+  /** The person or role whose sessions filter the events. */
+  principal?: string | undefined;
+  onPrincipalChange?: (principal: string | undefined) => void;
 }
+
+/** The form's attributes: CloudTrail's, and Principal, which the console resolves to access keys. */
+type FormKey = LookupAttributeKey | 'Principal';
+
+const PRINCIPAL_LABEL = 'Principal (person or role)';
 
 /** Lookup attributes (any number; CloudTrail itself takes one) and the time range. */
 export function EventHistoryFilter({
@@ -125,16 +135,25 @@ export function EventHistoryFilter({
   knownSources,
   onFiltersChange,
   onRangeChange,
+  regionsControl,
+  principal,
+  onPrincipalChange,
 }: EventHistoryFilterProps) {
-  const [key, setKey] = useState<LookupAttributeKey>('EventName');
+  const [key, setKey] = useState<FormKey>('EventName');
   const [value, setValue] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const parsed = filterValueSchema.safeParse({ key, value });
+  const parsed = filterValueSchema.safeParse({ key: key === 'Principal' ? 'Username' : key, value });
   const error = attempted && !parsed.success ? parsed.error.issues[0]?.message : undefined;
 
   const add = () => {
     setAttempted(true);
     if (!parsed.success) return;
+    if (key === 'Principal') {
+      onPrincipalChange?.(value.trim());
+      setValue('');
+      setAttempted(false);
+      return;
+    }
     // One filter per attribute: a new value for an attribute replaces the old one.
     onFiltersChange([
       ...filters.filter((filter) => filter.key !== key),
@@ -175,7 +194,9 @@ export function EventHistoryFilter({
     ) : (
       <Input
         value={value}
-        placeholder={`Enter ${ATTRIBUTE_LABELS[key].toLowerCase()}`}
+        placeholder={
+          key === 'Principal' ? 'User name, email, role name or ARN' : `Enter ${ATTRIBUTE_LABELS[key].toLowerCase()}`
+        }
         onChange={({ detail }) => {
           setValue(detail.value);
         }}
@@ -190,10 +211,21 @@ export function EventHistoryFilter({
       <SpaceBetween direction="horizontal" size="xs" alignItems="end">
         <FormField label="Lookup attribute">
           <Select
-            selectedOption={{ value: key, label: ATTRIBUTE_LABELS[key] }}
-            options={LOOKUP_ATTRIBUTE_KEYS.map((option) => ({ value: option, label: ATTRIBUTE_LABELS[option] }))}
+            selectedOption={{ value: key, label: key === 'Principal' ? PRINCIPAL_LABEL : ATTRIBUTE_LABELS[key] }}
+            options={[
+              ...LOOKUP_ATTRIBUTE_KEYS.map((option) => ({ value: option, label: ATTRIBUTE_LABELS[option] })),
+              ...(onPrincipalChange
+                ? [
+                    {
+                      value: 'Principal',
+                      label: PRINCIPAL_LABEL,
+                      description: 'Calls made with the sessions this person or role opened',
+                    },
+                  ]
+                : []),
+            ]}
             onChange={({ detail }) => {
-              setKey(detail.selectedOption.value as LookupAttributeKey);
+              setKey(detail.selectedOption.value as FormKey);
               setValue('');
               setAttempted(false);
             }}
@@ -243,15 +275,22 @@ export function EventHistoryFilter({
             rangeSelectorMode="default"
           />
         </FormField>
+        {regionsControl}
       </SpaceBetween>
-      {filters.length > 0 ? (
+      {filters.length > 0 || principal !== undefined ? (
         <TokenGroup
-          items={filters.map((filter) => ({
-            label: `${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
-            dismissLabel: `Remove filter ${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
-          }))}
+          items={[
+            ...filters.map((filter) => ({
+              label: `${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
+              dismissLabel: `Remove filter ${ATTRIBUTE_LABELS[filter.key]}: ${filter.value}`,
+            })),
+            ...(principal !== undefined
+              ? [{ label: `Principal: ${principal}`, dismissLabel: `Remove filter Principal: ${principal}` }]
+              : []),
+          ]}
           onDismiss={({ detail }) => {
-            onFiltersChange(filters.filter((_, index) => index !== detail.itemIndex));
+            if (detail.itemIndex === filters.length) onPrincipalChange?.(undefined);
+            else onFiltersChange(filters.filter((_, index) => index !== detail.itemIndex));
           }}
         />
       ) : null}

@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { renderApp } from '@/testing/render-app';
+
+// Routes load their page on first visit; loading it once here keeps the first test within findBy's wait.
+beforeAll(async () => {
+  await import('./event-history-page');
+}, 120_000);
 
 function eventsTable() {
   return screen.findByRole('treegrid', { name: 'Events' });
@@ -40,7 +45,7 @@ test('opens on write events, as CloudTrail does, with the filter shown', async (
   const values = await columnValues('Read-only');
   expect(values).toHaveLength(50);
   expect(new Set(values)).toEqual(new Set(['false']));
-  expect(router.state.location.search).toBe('');
+  expect(new URLSearchParams(router.state.location.search).getAll('filter')).toEqual([]);
 });
 
 test('filters by user name from the lookup form and keeps it in the URL', async () => {
@@ -57,7 +62,7 @@ test('filters by user name from the lookup form and keeps it in the URL', async 
     'Username:dev-jordan',
   ]);
   expect(new Set(await columnValues('User name'))).toEqual(new Set(['dev-jordan']));
-});
+}, 60_000);
 
 test('says what is wrong with a lookup value before sending it', async () => {
   const user = userEvent.setup();
@@ -73,7 +78,7 @@ test('says what is wrong with a lookup value before sending it', async () => {
   expect(
     await screen.findByRole('textbox', { name: 'Attribute value', description: /At most 2000 characters/ }),
   ).toBeVisible();
-  expect(router.state.location.search).toBe('');
+  expect(new URLSearchParams(router.state.location.search).getAll('filter')).toEqual([]);
 });
 
 test('reproduces a view from its URL', async () => {
@@ -138,7 +143,7 @@ test('pages forward and back, keeping the page in the URL', async () => {
       .getAllByRole('rowheader')
       .map((cell) => cell.textContent),
   ).toEqual(firstPage);
-});
+}, 60_000);
 
 test('says how complete a combined-filter result is, and scans further on request', async () => {
   const user = userEvent.setup();
@@ -169,9 +174,11 @@ test('suggests widening the search when nothing matches', async () => {
   const { router } = renderApp('/events?filter=EventName:NoSuchCall&last=1h');
   expect(await screen.findByText('No events match')).toBeVisible();
   await user.click(screen.getByRole('button', { name: 'Search the last 90 days' }));
-  expect(router.state.location.search).toBe('?filter=EventName%3ANoSuchCall');
+  const search = () => new URLSearchParams(router.state.location.search);
+  expect(search().getAll('filter')).toEqual(['EventName:NoSuchCall']);
+  expect(search().has('last')).toBe(false);
   await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
-  expect(router.state.location.search).toBe('?filter=');
+  expect(search().getAll('filter')).toEqual(['']);
   expect(await within(await eventsTable()).findAllByRole('rowheader')).toHaveLength(50);
 });
 
@@ -196,4 +203,4 @@ test('offers the whole 90 days as the default time range and marks the range in 
   await waitFor(() => {
     expect(search().has('last')).toBe(false);
   });
-});
+}, 60_000);

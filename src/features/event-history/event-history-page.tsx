@@ -1,14 +1,29 @@
-import type { Event } from '@aws-sdk/client-cloudtrail';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { eventQueries, splitAttributes, type EventFilter, type EventPage } from '@/api/events';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  eventQueries,
+  historyStreams,
+  readAllMatches,
+  resolveHistorySpan,
+  splitAttributes,
+  type EventFilter,
+  type HistoryPage,
+  type HistoryPageRequest,
+} from '@/api/events';
+import { backendIdOf } from '@/api/connection';
+import { principalQueries } from '@/api/principals';
 import { useConnection } from '@/api/use-connection';
 import { PageLayout } from '@/components/page-layout';
+import { QueryError } from '@/components/query-error';
 import { usePreferences } from '@/hooks/use-preferences';
+import { REGIONS } from '@/lib/cloudtrail-limits';
 import type { UrlAttributeFilter } from '@/lib/event-history-url';
+import { decodeCursor, encodeCursor, type WalkCursor, type WalkEvent } from '@/lib/event-walk';
 import { paths } from '@/lib/paths';
 import { describeTimeRange } from '@/lib/time-range';
 import { DownloadEvents } from './download-events';
@@ -21,19 +36,28 @@ import {
 import { EventHistoryTable } from './event-history-table';
 import { FilterLinksContext } from './filter-link';
 import { OpenInLakeButton } from './open-in-lake-button';
+import { PrincipalStatus } from './principal-status';
+import { RegionCoverage, RegionsControl } from './regions-control';
 import { ScanStatus, type ScanProgress } from './scan-status';
 import { useEventHistoryParams } from './use-event-history-params';
-import { QueryError } from '@/components/query-error';
 
-/** How far reading has got through the time range (newest first). */
-function progressOf(pages: readonly EventPage[], hasNextPage: boolean): ScanProgress {
-  const last = pages.at(-1);
-  const scanned = pages.reduce((sum, page) => sum + page.scanned.length, 0);
-  const calls = pages.reduce((sum, page) => sum + page.calls, 0);
-  if (!last) return { pages: 0, scanned: 0, coverage: 0, complete: false };
-  if (!hasNextPage) return { pages: calls, scanned, coverage: 1, complete: true };
-  const oldest = last.scanned.at(-1)?.EventTime?.getTime() ?? last.window.end;
-  const coverage = (last.window.end - oldest) / Math.max(1, last.window.end - last.window.start);
+/** Events compared side by side at most. */
+const MAX_COMPARED = 5;
+
+/** How far reading has got through the time range (newest first), over every region read. */
+function progressOf(page: HistoryPage): ScanProgress {
+  const positions = Object.values(page.at.regions);
+  const scanned = positions.reduce((sum, position) => sum + position.consumed, 0);
+  const calls = positions.reduce((sum, position) => sum + position.calls, 0);
+  if (page.complete) return { pages: calls, scanned, coverage: 1, complete: true };
+  const start = page.span.StartTime.getTime();
+  const end = page.span.EndTime.getTime();
+  // The merge takes the newest event first, so every region has been read down to the oldest event taken.
+  const reached = positions
+    .filter((position) => !position.done && position.oldest !== undefined)
+    .map((position) => position.oldest ?? end);
+  const oldest = reached.length > 0 ? Math.min(...reached) : end;
+  const coverage = (end - oldest) / Math.max(1, end - start);
   return { pages: calls, scanned, coverage: Math.min(1, Math.max(0, coverage)), complete: false };
 }
 
@@ -53,40 +77,130 @@ export function EventHistoryPage() {
     DEFAULT_EVENT_HISTORY_PREFERENCES,
   );
   const filter: EventFilter = { attributes: view.filters, range: view.range };
-  const lookup = eventQueries.lookup(connection, filter);
-  const query = useInfiniteQuery(lookup);
-  const pages = query.data?.pages ?? [];
-  const matched = pages.flatMap((page) => page.matched);
-  const progress = progressOf(pages, query.hasNextPage);
-  const size = preferences.pageSize;
-  const pagesCount = Math.max(1, Math.ceil(matched.length / size));
-  // A page beyond those loaded shows the last loaded one.
-  const pageIndex = Math.min(view.page, pagesCount);
-  const events = matched.slice((pageIndex - 1) * size, pageIndex * size);
+  const regions =
+    view.regions === undefined ? [connection.region] : view.regions === 'all' ? [...REGIONS] : view.regions;
+  const merged = regions.length > 1 || regions[0] !== connection.region;
+  // A link's page anchor was counted with its page size; it keeps that size so the link shows the same rows.
+  const size = (view.size ?? view.at?.size ?? preferences.pageSize) as 10 | 25 | 50;
+  // A principal's sessions are looked up over a window fixed when the page opened (or by the link).
+  const [openedAt] = useState(() => new Date().toISOString());
+  const asOf = view.asOf ?? (view.principal !== undefined && view.range?.type !== 'absolute' ? openedAt : undefined);
+  const principalSpan = resolveHistorySpan(view.range, asOf, new Date());
+  const sessions = useQuery({
+    ...principalQueries.sessions(connection, view.principal ?? '', {
+      start: principalSpan.StartTime,
+      end: principalSpan.EndTime,
+    }),
+    enabled: view.principal !== undefined,
+  });
+  const accessKeyIds = view.principal === undefined ? undefined : sessions.data?.accessKeyIds;
+  const streams = historyStreams(regions, accessKeyIds);
+  const anchorCursor = view.at ? decodeCursor(view.at.cursor) : undefined;
+  const anchorFits =
+    anchorCursor !== undefined &&
+    streams.length === Object.keys(anchorCursor.regions).length &&
+    streams.every((stream) => stream in anchorCursor.regions);
+  const request: HistoryPageRequest = {
+    filter,
+    regions,
+    page: view.page,
+    size,
+    scan: view.scan ?? 0,
+    ...(asOf ? { asOf } : {}),
+    ...(accessKeyIds ? { accessKeyIds } : {}),
+    ...(view.at && anchorCursor && anchorFits ? { from: { page: view.at.page, cursor: anchorCursor } } : {}),
+  };
+  // "Scan further" continues the same page's walk when it is in memory instead of reading it again.
+  const previousScan =
+    request.scan > 0
+      ? queryClient.getQueryData<HistoryPage>(
+          eventQueries.historyPage(connection, { ...request, scan: request.scan - 1 }).queryKey,
+        )
+      : undefined;
+  const options = eventQueries.historyPage(connection, request, previousScan);
+  const query = useQuery({
+    ...options,
+    placeholderData: previousScan,
+    // A principal's events wait for its sessions' keys.
+    enabled: view.principal === undefined || accessKeyIds !== undefined,
+  });
+  const page = query.data;
+  const rows = page?.rows ?? [];
+  const progress: ScanProgress = page ? progressOf(page) : { pages: 0, scanned: 0, coverage: 0, complete: false };
   const { server, local } = splitAttributes(view.filters);
-  const knownSources = [...new Set(matched.map((event) => event.EventSource ?? '').filter((source) => source !== ''))];
+  const navigate = useNavigate();
+  // Events picked for comparison, kept across pages of this view: ID -> region it was read from.
+  const [selection, setSelection] = useState<[string, string][]>([]);
+  const pageIds = new Set(rows.map((row) => row.event.EventId ?? ''));
+  const changeSelection = (picked: readonly WalkEvent[]) => {
+    const kept = selection.filter(([id]) => !pageIds.has(id));
+    const added = picked.map((row): [string, string] => [row.event.EventId ?? '', row.region]);
+    setSelection([...kept, ...added].slice(0, MAX_COMPARED));
+  };
+  const compareHref = paths.compareEvents(
+    selection.map(([eventId, region]) => (merged && region !== '' ? { eventId, region } : { eventId })),
+  );
+  const knownSources = [...new Set(rows.map((row) => row.event.EventSource ?? '').filter((source) => source !== ''))];
+  const windowEnd = page?.span.EndTime.toISOString();
+  const fixedEnd = view.range?.type === 'absolute' ? undefined : (asOf ?? windowEnd);
 
-  /** Reads on until `count` events match or history ends; returns the matches. */
-  const loadMatches = async (count: number, signal?: AbortSignal): Promise<readonly Event[]> => {
-    let data = query.data;
-    let hasNext = query.hasNextPage;
-    while (hasNext && (data?.pages.flatMap((page) => page.matched).length ?? 0) < count) {
-      if (signal?.aborted) throw signal.reason as Error;
-      const result = await query.fetchNextPage({ cancelRefetch: false });
-      if (result.isError) throw result.error;
-      data = result.data;
-      hasNext = result.hasNextPage;
-    }
-    return data?.pages.flatMap((page) => page.matched) ?? [];
+  // Page starts met while reading this view, so Previous and page numbers open without reading again.
+  // Filled while rendering results that arrived; entries only ever get added, so rendering stays repeatable.
+  const [anchors] = useState(() => new Map<string, Map<number, WalkCursor>>());
+  const anchorKey = JSON.stringify([filter, regions, size, fixedEnd ?? view.range]);
+  let known = anchors.get(anchorKey);
+  if (!known) {
+    known = new Map();
+    anchors.set(anchorKey, known);
+  }
+  if (page) for (const [number, cursor] of Object.entries(page.known)) known.set(Number(number), cursor);
+  const hasNext = page !== undefined && !page.partial && !page.complete && known.has(view.page + 1);
+  const pagesCount = Math.max(view.page, ...[...known.keys()].filter((number) => number <= view.page + 1));
+
+  /** Keeps the window fixed from now on, seeding the cache so the current page is not read again. */
+  const fixWindow = (): string | undefined => {
+    if (view.asOf || !fixedEnd || !page) return view.asOf ?? fixedEnd;
+    queryClient.setQueryData(eventQueries.historyPage(connection, { ...request, asOf: fixedEnd }).queryKey, page);
+    return fixedEnd;
+  };
+
+  const goToPage = (target: number) => {
+    const asOf = fixWindow();
+    const starts = [...known.entries()].filter(([number]) => number <= target && number > 1);
+    const [anchorPage, cursor] = starts.sort(([a], [b]) => b - a)[0] ?? [];
+    setView({
+      page: target,
+      size,
+      ...(asOf ? { asOf } : {}),
+      ...(anchorPage !== undefined && cursor ? { at: { page: anchorPage, size, cursor: encodeCursor(cursor) } } : {}),
+    });
+  };
+
+  const scanFurther = () => {
+    const asOf = fixWindow();
+    setView({
+      page: view.page,
+      size,
+      ...(view.at ? { at: view.at } : {}),
+      ...(asOf ? { asOf } : {}),
+      scan: (view.scan ?? 0) + 1,
+    });
   };
 
   const refresh = () => {
-    setView({ page: 1 });
-    void queryClient.resetQueries({ queryKey: lookup.queryKey, exact: true });
+    setView({});
+    void queryClient.resetQueries({ queryKey: eventQueries.historyPages(backendIdOf(connection)) });
   };
 
   const empty = query.isError ? (
-    <QueryError error={query.error} onRetry={() => void query.refetch()} />
+    <QueryError
+      error={query.error}
+      onRetry={() => {
+        // A link whose page anchor the backend no longer accepts starts again from the newest event.
+        if (view.at) goToPage(1);
+        else void query.refetch();
+      }}
+    />
   ) : (
     <Box textAlign="center" color="inherit">
       <SpaceBetween size="xs">
@@ -115,13 +229,8 @@ export function EventHistoryPage() {
               Clear filters
             </Button>
           ) : null}
-          {!progress.complete && local.length > 0 ? (
-            <Button
-              onClick={() => {
-                void loadMatches(matched.length + 1);
-              }}
-              loading={query.isFetchingNextPage}
-            >
+          {page?.partial ? (
+            <Button onClick={scanFurther} loading={query.isFetching}>
               Scan further
             </Button>
           ) : null}
@@ -130,11 +239,23 @@ export function EventHistoryPage() {
     </Box>
   );
 
+  const matchedSoFar = page?.matched ?? 0;
+  const scope = merged
+    ? view.regions === 'all'
+      ? 'Management events in all Regions'
+      : `Management events in ${regions.join(', ')}`
+    : 'Management events in this Region';
+
   return (
     <PageLayout breadcrumbs={[{ text: 'Event history', href: paths.eventHistory() }]} contentType="table">
       <FilterLinksContext
         value={{
-          hrefFor: (next) => paths.eventHistory({ ...view, page: 1, filters: withFilter(view.filters, next) }),
+          hrefFor: (next) =>
+            paths.eventHistory({
+              filters: withFilter(view.filters, next),
+              ...(view.range ? { range: view.range } : {}),
+              ...(view.regions ? { regions: view.regions } : {}),
+            }),
           apply: (next) => {
             setView({ filters: withFilter(view.filters, next) });
           },
@@ -142,25 +263,48 @@ export function EventHistoryPage() {
       >
         <SpaceBetween size="m">
           <EventHistoryTable
-            events={events}
-            loading={query.isPending || (query.isFetchingNextPage && events.length === 0)}
-            preferences={preferences}
+            rows={rows}
+            regionColumn={merged}
+            loading={query.isPending}
+            preferences={{ ...preferences, pageSize: size }}
             header={{
-              counter: query.isPending ? undefined : `(${String(matched.length)}${query.hasNextPage ? '+' : ''})`,
-              description: `Management events in this Region: ${describeTimeRange(view.range).toLowerCase()}, newest first.`,
+              counter: page ? `(${String(matchedSoFar)}${page.complete ? '' : '+'})` : undefined,
+              description:
+                `${scope}: ${describeTimeRange(view.range).toLowerCase()}` +
+                (view.principal !== undefined ? ` by ${view.principal}` : '') +
+                (fixedEnd && asOf ? ` up to ${asOf}` : '') +
+                ', newest first.',
               actions: (
                 <SpaceBetween direction="horizontal" size="xs">
+                  <Button iconName="refresh" ariaLabel="Refresh events" loading={query.isFetching} onClick={refresh} />
                   <Button
-                    iconName="refresh"
-                    ariaLabel="Refresh events"
-                    loading={query.isFetching && !query.isFetchingNextPage}
-                    onClick={refresh}
-                  />
+                    disabled={selection.length < 2}
+                    href={compareHref}
+                    onFollow={(event) => {
+                      event.preventDefault();
+                      void navigate(compareHref);
+                    }}
+                  >
+                    {`Compare (${String(selection.length)})`}
+                  </Button>
                   <OpenInLakeButton filters={view.filters} range={view.range} />
                   <DownloadEvents
-                    loaded={matched}
+                    loaded={rows.map((row) => row.event)}
                     progress={progress}
-                    loadAll={(signal) => loadMatches(Infinity, signal)}
+                    loadAll={async (signal) =>
+                      (
+                        await readAllMatches(
+                          connection,
+                          {
+                            filter,
+                            regions,
+                            ...(fixedEnd ? { asOf: fixedEnd } : {}),
+                            ...(accessKeyIds ? { accessKeyIds } : {}),
+                          },
+                          signal,
+                        )
+                      ).map((row) => row.event)
+                    }
                   />
                 </SpaceBetween>
               ),
@@ -177,41 +321,72 @@ export function EventHistoryPage() {
                   onRangeChange={(range) => {
                     setView({ range });
                   }}
+                  principal={view.principal}
+                  onPrincipalChange={(principal) => {
+                    setView({ principal });
+                  }}
+                  regionsControl={
+                    <RegionsControl
+                      current={connection.region}
+                      value={view.regions}
+                      onChange={(next) => {
+                        setView({ regions: next });
+                      }}
+                    />
+                  }
                 />
-                {query.isSuccess ? (
+                {page ? (
                   <ScanStatus
                     serverKey={server?.key}
                     localKeys={local.map((extra) => extra.key)}
                     progress={progress}
-                    matched={matched.length}
-                    scanning={query.isFetchingNextPage}
-                    onScanFurther={() => {
-                      void query.fetchNextPage({ cancelRefetch: false });
-                    }}
+                    matched={matchedSoFar}
+                    partial={page.partial}
+                    scanning={query.isFetching}
+                    onScanFurther={scanFurther}
                   />
                 ) : null}
+                {view.principal !== undefined ? (
+                  <PrincipalStatus
+                    principal={view.principal}
+                    sessions={sessions.data}
+                    error={sessions.error}
+                    loading={sessions.isPending}
+                  />
+                ) : null}
+                {page && (merged || accessKeyIds !== undefined) ? <RegionCoverage page={page} /> : null}
               </SpaceBetween>
             }
             pagination={
               <Pagination
-                currentPageIndex={pageIndex}
+                currentPageIndex={view.page}
                 pagesCount={pagesCount}
-                openEnd={query.hasNextPage}
+                openEnd={hasNext}
                 disabled={query.isPending}
                 onChange={({ detail }) => {
-                  const next = detail.currentPageIndex;
-                  if (next * size > matched.length) void loadMatches(next * size);
-                  setView({ page: next });
+                  goToPage(detail.currentPageIndex);
                 }}
                 ariaLabels={{
                   nextPageLabel: 'Next page',
                   previousPageLabel: 'Previous page',
-                  pageLabel: (page) => `Page ${String(page)}`,
+                  pageLabel: (number) => `Page ${String(number)}`,
                 }}
               />
             }
-            preferencesControl={<EventHistoryPreferencesControl value={preferences} onConfirm={setPreferences} />}
+            preferencesControl={
+              <EventHistoryPreferencesControl
+                value={{ ...preferences, pageSize: size }}
+                onConfirm={(next) => {
+                  setPreferences(next);
+                  // Pages are counted in page size: a new size starts the view again at page 1.
+                  if (next.pageSize !== size) setView({});
+                }}
+              />
+            }
             empty={empty}
+            selectedIds={selection.map(([id]) => id)}
+            selectionFull={selection.length >= MAX_COMPARED}
+            onSelectionChange={changeSelection}
           />
         </SpaceBetween>
       </FilterLinksContext>

@@ -1,14 +1,17 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
+import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { isGlobalEvent } from '@/api/events';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { useFollow } from '@/hooks/use-follow';
 import { recordFieldsOf } from '@/lib/cloudtrail-record';
+import type { WalkEvent } from '@/lib/event-walk';
 import { formatEventTime, type TimeZonePreference } from '@/lib/format-time';
 import { paths } from '@/lib/paths';
 import { EVENT_HISTORY_COLUMNS, type EventHistoryPreferences } from './event-history-preferences';
@@ -18,7 +21,15 @@ import { InlineRecord } from './inline-record';
 /** A row: an event, or (as its child when expanded) the event's record. */
 interface EventRow {
   event: Event;
+  /** The region whose history returned the event, when several are read. */
+  region?: string;
   record?: true;
+}
+
+/** How a merged view names an event's region; global services are read from us-east-1 only. */
+function regionLabel(row: EventRow): string {
+  const region = row.region ?? recordFieldsOf(row.event).awsRegion ?? '-';
+  return row.region !== undefined && isGlobalEvent(row.event) ? `Global (${region})` : region;
 }
 
 const column = createColumnHelper<CollectionFeatures, EventRow>();
@@ -39,19 +50,49 @@ function EventNameCell({ event }: { event: Event }) {
   );
 }
 
+/** On a phone the first column carries the event's time and user under its name, so nothing needs scrolling. */
+function CompactEventCell({ row, timeZone }: { row: EventRow; timeZone: TimeZonePreference }) {
+  return (
+    <div style={{ whiteSpace: 'normal', minWidth: 0 }}>
+      <EventNameCell event={row.event} />
+      <Box variant="small" display="block">
+        {formatEventTime(row.event.EventTime, timeZone)}
+      </Box>
+      <Box variant="small" display="block">
+        {`${row.event.Username ?? '-'}${row.region !== undefined ? ` · ${regionLabel(row)}` : ''}`}
+      </Box>
+    </div>
+  );
+}
+
+/** An event's time; on a narrow table the time of day goes under the date rather than off screen. */
+function EventTime({ date, zone }: { date: Date | undefined; zone: TimeZonePreference }) {
+  const text = formatEventTime(date, zone);
+  const space = text.indexOf(' ');
+  if (space === -1) return text;
+  return (
+    <span style={{ whiteSpace: 'normal' }}>
+      {text.slice(0, space + 1)}
+      <span style={{ whiteSpace: 'nowrap' }}>{text.slice(space + 1)}</span>
+    </span>
+  );
+}
+
 function value(text: string | undefined, render: (text: string) => ReactNode): ReactNode {
   return text === undefined || text === '' ? '-' : render(text);
 }
 
 /** Columns over the event of a row; the child record row renders only in the first column. */
-function columnsFor(timeZone: TimeZonePreference) {
+function columnsFor(timeZone: TimeZonePreference, compact: boolean) {
   return column.columns([
     column.display({
       id: 'EventName',
-      header: 'Event name',
+      header: compact ? 'Event' : 'Event name',
       cell: ({ row }) =>
         row.original.record ? (
           <InlineRecord json={row.original.event.CloudTrailEvent ?? '{}'} eventId={row.original.event.EventId ?? ''} />
+        ) : compact ? (
+          <CompactEventCell row={row.original} timeZone={timeZone} />
         ) : (
           <EventNameCell event={row.original.event} />
         ),
@@ -59,7 +100,8 @@ function columnsFor(timeZone: TimeZonePreference) {
     column.display({
       id: 'EventTime',
       header: 'Event time',
-      cell: ({ row }) => (row.original.record ? null : formatEventTime(row.original.event.EventTime, timeZone)),
+      cell: ({ row }) =>
+        row.original.record ? null : <EventTime date={row.original.event.EventTime} zone={timeZone} />,
     }),
     column.display({
       id: 'Username',
@@ -160,7 +202,7 @@ function columnsFor(timeZone: TimeZonePreference) {
     column.display({
       id: 'AwsRegion',
       header: 'AWS region',
-      cell: ({ row }) => (row.original.record ? null : (recordFieldsOf(row.original.event).awsRegion ?? '-')),
+      cell: ({ row }) => (row.original.record ? null : regionLabel(row.original)),
     }),
     column.display({
       id: 'EventCategory',
@@ -170,10 +212,42 @@ function columnsFor(timeZone: TimeZonePreference) {
   ]);
 }
 
-const COLUMNS_BY_ZONE = { utc: columnsFor('utc'), local: columnsFor('local') };
+const COLUMNS = {
+  utc: columnsFor('utc', false),
+  local: columnsFor('local', false),
+  'utc-compact': columnsFor('utc', true),
+  'local-compact': columnsFor('local', true),
+};
+
+/** The columns in display order: a merged view shows the region right after the time. */
+function orderedColumns(timeZone: TimeZonePreference, compact: boolean, regionColumn: boolean) {
+  const columns = COLUMNS[compact ? (timeZone === 'utc' ? 'utc-compact' : 'local-compact') : timeZone];
+  if (!regionColumn) return columns;
+  const region = columns.find((candidate) => candidate.id === 'AwsRegion');
+  const rest = columns.filter((candidate) => candidate.id !== 'AwsRegion');
+  const at = rest.findIndex((candidate) => candidate.id === 'EventTime') + 1;
+  return region ? [...rest.slice(0, at), region, ...rest.slice(at)] : columns;
+}
+
+const NARROW_QUERY = '(max-width: 688px)';
+
+function subscribeToWidth(onChange: () => void): () => void {
+  const media = window.matchMedia(NARROW_QUERY);
+  media.addEventListener('change', onChange);
+  return () => {
+    media.removeEventListener('change', onChange);
+  };
+}
+
+/** Whether the window is phone-narrow. */
+function useNarrowScreen(): boolean {
+  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(NARROW_QUERY).matches);
+}
 
 export interface EventHistoryTableProps {
-  events: readonly Event[];
+  rows: readonly WalkEvent[];
+  /** Show the region of each event (several regions are read). */
+  regionColumn: boolean;
   loading: boolean;
   preferences: EventHistoryPreferences;
   header: { counter?: string; description: ReactNode; actions: ReactNode };
@@ -181,11 +255,18 @@ export interface EventHistoryTableProps {
   pagination: ReactNode;
   preferencesControl: ReactNode;
   empty: ReactNode;
+  /** IDs of the events selected for comparison (on any page). */
+  selectedIds: readonly string[];
+  /** The selection on this page changed; `rows` are this page's selected events. */
+  onSelectionChange: (rows: WalkEvent[]) => void;
+  /** No more events may be selected. */
+  selectionFull: boolean;
 }
 
 /** One page of events, newest first; a row expands to show its record. */
 export function EventHistoryTable({
-  events,
+  rows,
+  regionColumn,
   loading,
   preferences,
   header,
@@ -193,21 +274,29 @@ export function EventHistoryTable({
   pagination,
   preferencesControl,
   empty,
+  selectedIds,
+  onSelectionChange,
+  selectionFull,
 }: EventHistoryTableProps) {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const compact = useNarrowScreen();
   const table = useTable({
     features: collectionFeatures,
-    columns: COLUMNS_BY_ZONE[preferences.timeZone],
-    data: events.map((event): EventRow => ({ event })),
+    columns: orderedColumns(preferences.timeZone, compact, regionColumn),
+    data: rows.map((row): EventRow => (regionColumn ? { event: row.event, region: row.region } : { event: row.event })),
     getRowId: (row, index) => `${row.event.EventId ?? String(index)}${row.record ? '-record' : ''}`,
-    getSubRows: (row): EventRow[] | undefined => (row.record ? undefined : [{ event: row.event, record: true }]),
+    getSubRows: (row): EventRow[] | undefined => (row.record ? undefined : [{ ...row, record: true }]),
     enableSorting: false,
     // Rows are rebuilt on every render; expansion is keyed by event ID, so it need not reset.
     autoResetExpanded: false,
     state: {
       expanded,
       columnVisibility: Object.fromEntries(
-        EVENT_HISTORY_COLUMNS.map(({ id }) => [id, id === 'EventName' || preferences.visibleColumns.includes(id)]),
+        EVENT_HISTORY_COLUMNS.map(({ id }) => [
+          id,
+          id === 'EventName' ||
+            (!compact && (preferences.visibleColumns.includes(id) || (regionColumn && id === 'AwsRegion'))),
+        ]),
       ),
     },
     onExpandedChange: (updater) => {
@@ -217,9 +306,22 @@ export function EventHistoryTable({
       });
     },
   });
+  const tableProps = cloudscapeTableProps(table, { expandable: true });
+  const isSelected = (row: (typeof tableProps.items)[number]) =>
+    !row.original.record && selectedIds.includes(row.original.event.EventId ?? '');
   return (
     <Table
-      {...cloudscapeTableProps(table, { expandable: true })}
+      {...tableProps}
+      selectionType="multi"
+      selectedItems={tableProps.items.filter(isSelected)}
+      isItemDisabled={(row) => row.original.record === true || (selectionFull && !isSelected(row))}
+      onSelectionChange={({ detail }) => {
+        onSelectionChange(
+          detail.selectedItems
+            .filter((row) => !row.original.record)
+            .map((row) => ({ event: row.original.event, region: row.original.region ?? '' })),
+        );
+      }}
       variant="full-page"
       stickyHeader
       wrapLines={preferences.wrapLines}
@@ -243,6 +345,10 @@ export function EventHistoryTable({
         tableLabel: 'Events',
         expandButtonLabel: () => 'Show record',
         collapseButtonLabel: () => 'Hide record',
+        selectionGroupLabel: 'Events to compare',
+        allItemsSelectionLabel: () => 'Select the events of this page to compare',
+        itemSelectionLabel: (_, row) =>
+          `Select ${row.original.event.EventName ?? 'event'} of ${formatEventTime(row.original.event.EventTime, preferences.timeZone)} to compare`,
       }}
     />
   );

@@ -18,6 +18,22 @@ function useFilterLinks(): FilterLinks {
   return links;
 }
 
+/**
+ * A value with line-break opportunities after `.`, `:`, `/`, `@`, `_` and `-`: long ARNs, emails,
+ * sources and IDs wrap between their parts when the table is narrow, never in the middle of a word,
+ * and the table fits the window instead of scrolling sideways.
+ */
+function breakable(text: string): ReactNode {
+  const parts = text.split(/(?<=[.:/@_-])/);
+  if (parts.length === 1) return text;
+  // Text and <wbr> only, no element per part: a page holds hundreds of these values.
+  return (
+    <span style={{ whiteSpace: 'normal' }}>
+      {parts.flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))}
+    </span>
+  );
+}
+
 /** A value that filters Event history by itself when clicked; a new tab gets the filtered URL. */
 export function FilterLink({
   filter,
@@ -38,7 +54,7 @@ export function FilterLink({
         links.apply(filter);
       }}
     >
-      {children ?? filter.value}
+      {children ?? breakable(filter.value)}
     </Link>
   );
 }

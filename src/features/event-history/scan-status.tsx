@@ -22,6 +22,7 @@ export function ScanStatus({
   localKeys,
   progress,
   matched,
+  partial,
   scanning,
   onScanFurther,
 }: {
@@ -29,6 +30,8 @@ export function ScanStatus({
   localKeys: readonly LookupAttributeKey[];
   progress: ScanProgress;
   matched: number;
+  /** This page stopped at its budget of calls before it was full. */
+  partial: boolean;
   scanning: boolean;
   onScanFurther: () => void;
 }) {
@@ -41,7 +44,7 @@ export function ScanStatus({
       type={progress.complete ? 'success' : 'info'}
       header={progress.complete ? 'Complete result' : 'Partial result'}
       action={
-        progress.complete ? null : (
+        !partial ? null : (
           <Button onClick={onScanFurther} loading={scanning}>
             Scan further
           </Button>
@@ -52,7 +55,8 @@ export function ScanStatus({
         `page${progress.pages === 1 ? '' : 's'} it read and found ${String(matched)} matching. ` +
         (progress.complete
           ? 'Every event in the time range was read.'
-          : `They cover ${String(percent)}% of the time range, newest first; older events were not read yet.`)}
+          : `They cover ${String(percent)}% of the time range, newest first; older events were not read yet` +
+            (partial ? '.' : ': the next page reads on.'))}
     </Alert>
   );
 }
