@@ -1,11 +1,39 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 // With an extension, as Vite's config loader asks of local imports (`.js` resolves to the .ts file).
 import { duckDbUdfPatch } from './mocks/emulator/lake-engine/vite-plugin.js';
 
+/** Largest chunk of the console's build, minified, in kB (1,000 bytes), as Vite counts it. */
+const CHUNK_SIZE_LIMIT_KB = 500;
+
+/**
+ * Fails the build when a chunk of the console is larger than `limitKb`: Rollup and Vite only warn
+ * (chunkSizeWarningLimit), and a warning in a build log goes unread. The embedded emulator's worker
+ * is built apart (`worker.plugins`) and is not checked: the Lake engine it loads is that large.
+ */
+function failOnLargeChunks(limitKb: number): Plugin {
+  return {
+    name: 'fail-on-large-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const tooLarge = Object.values(bundle).flatMap((output) =>
+        output.type === 'chunk' && output.code.length / 1000 > limitKb
+          ? [`${output.fileName} (${(output.code.length / 1000).toFixed(0)} kB)`]
+          : [],
+      );
+      if (tooLarge.length > 0)
+        this.error(
+          `Chunks larger than ${String(limitKb)} kB: ${tooLarge.join(', ')}. Load the code a page does not need at ` +
+            'once with a dynamic import(), or split the chunk.',
+        );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), duckDbUdfPatch()],
+  plugins: [react(), duckDbUdfPatch(), failOnLargeChunks(CHUNK_SIZE_LIMIT_KB)],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -17,7 +45,28 @@ export default defineConfig({
   },
   // Served as is, so that duckDbUdfPatch transforms it (pre-bundled dependencies skip plugins).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // The manifest maps each chunk to its sources: scripts/first-screen-assets.ts reads it to tell the
+  // console's chunks from the embedded emulator's.
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: CHUNK_SIZE_LIMIT_KB,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // Rolldown puts every module two pages share into one common chunk, named after one of
+        // them (once "csv", 1.29 MB, when every page was in the first load). The libraries every
+        // page needs get chunks of their own, so the common chunk stays under the limit and they
+        // stay cached when the console's code changes.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'react-router', test: /[\\/]node_modules[\\/]react-router[\\/]/ },
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   // The embedded emulator's worker is a module worker (mocks/embedded-emulator.worker.ts); the
   // Lake engine is loaded inside it, so the worker bundle needs the duckdb-wasm patch too.
   worker: { format: 'es', plugins: () => [duckDbUdfPatch()] },

@@ -8,6 +8,7 @@ import { describeError } from '@/api/errors';
 import { createQueryClient } from '@/api/query-client';
 import { createNotificationCenter } from '@/components/notifications';
 import { App } from './app/app';
+import { preloadPage } from './app/page-from';
 import { routes } from './app/router';
 
 /** The emulator is imported only when it is used, so people using AWS never download it. */
@@ -52,6 +53,9 @@ function createEmbeddedEmulator(): EmbeddedEmulator {
 
 const connection = loadConnection();
 const embedded = createEmbeddedEmulator();
+// The first page's code downloads while the emulator starts (it reads its stored world first),
+// not after.
+preloadPage(routes, window.location.pathname);
 if (connection.kind === 'embedded') await embedded.start();
 
 const notifications = createNotificationCenter();

@@ -3,27 +3,52 @@ import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
-import { ChannelDetailPage } from '@/features/channels/channel-detail-page';
-import { CreateIntegrationPage } from '@/features/channels/create-integration-page';
-import { IntegrationsPage } from '@/features/channels/integrations-page';
-import { CreateEventDataStorePage } from '@/features/event-data-stores/create-event-data-store-page';
-import { EditEventDataStorePage } from '@/features/event-data-stores/edit-event-data-store-page';
-import { EventDataStoreDetailPage } from '@/features/event-data-stores/event-data-store-detail-page';
-import { EventDataStoresPage } from '@/features/event-data-stores/event-data-stores-page';
-import { EventDetailPage } from '@/features/event-detail/event-detail-page';
-import { EventHistoryPage } from '@/features/event-history/event-history-page';
-import { NotFoundPage } from '@/features/not-found/not-found-page';
-import { SettingsPage } from '@/features/settings/settings-page';
-import { CreateTrailPage } from '@/features/trails/create-trail-page';
-import { EditTrailEventSelectorsPage } from '@/features/trails/edit-trail-event-selectors-page';
-import { EditTrailPage } from '@/features/trails/edit-trail-page';
-import { TrailDetailPage } from '@/features/trails/trail-detail-page';
-import { TrailsPage } from '@/features/trails/trails-page';
 import { paths } from '@/lib/paths';
+import { GridNavigationHint } from './grid-navigation-hint';
+import { loadEveryPage, pageFrom } from './page-from';
+import { useRegionInUrl } from './region-in-url';
 import { TopBar } from './top-bar';
 
-// The query page brings the SQL editor (CodeMirror) and its formatter: loaded when first opened,
-// so the first screen's bundle stays small.
+// Every page's code is loaded when the page is first visited (the shell shows "Loading the page"
+// meanwhile), so the first screen downloads only its own page and the pieces of Cloudscape and the
+// SDK that page uses. The query page brings the SQL editor (CodeMirror), dashboards bring the charts.
+const ChannelDetailPage = pageFrom(() => import('@/features/channels/channel-detail-page'), 'ChannelDetailPage');
+const CreateIntegrationPage = pageFrom(
+  () => import('@/features/channels/create-integration-page'),
+  'CreateIntegrationPage',
+);
+const IntegrationsPage = pageFrom(() => import('@/features/channels/integrations-page'), 'IntegrationsPage');
+const CreateEventDataStorePage = pageFrom(
+  () => import('@/features/event-data-stores/create-event-data-store-page'),
+  'CreateEventDataStorePage',
+);
+const EditEventDataStorePage = pageFrom(
+  () => import('@/features/event-data-stores/edit-event-data-store-page'),
+  'EditEventDataStorePage',
+);
+const EventDataStoreDetailPage = pageFrom(
+  () => import('@/features/event-data-stores/event-data-store-detail-page'),
+  'EventDataStoreDetailPage',
+);
+const EventDataStoresPage = pageFrom(
+  () => import('@/features/event-data-stores/event-data-stores-page'),
+  'EventDataStoresPage',
+);
+const EventDetailPage = pageFrom(() => import('@/features/event-detail/event-detail-page'), 'EventDetailPage');
+const CompareEventsPage = pageFrom(() => import('@/features/compare-events/compare-events-page'), 'CompareEventsPage');
+const EventHistoryPage = pageFrom(() => import('@/features/event-history/event-history-page'), 'EventHistoryPage');
+const NotFoundPage = pageFrom(() => import('@/features/not-found/not-found-page'), 'NotFoundPage');
+const ResourceStoryPage = pageFrom(() => import('@/features/resource-story/resource-story-page'), 'ResourceStoryPage');
+const SettingsPage = pageFrom(() => import('@/features/settings/settings-page'), 'SettingsPage');
+const CreateTrailPage = pageFrom(() => import('@/features/trails/create-trail-page'), 'CreateTrailPage');
+const EditTrailEventSelectorsPage = pageFrom(
+  () => import('@/features/trails/edit-trail-event-selectors-page'),
+  'EditTrailEventSelectorsPage',
+);
+const EditTrailPage = pageFrom(() => import('@/features/trails/edit-trail-page'), 'EditTrailPage');
+const TrailDetailPage = pageFrom(() => import('@/features/trails/trail-detail-page'), 'TrailDetailPage');
+const TrailsPage = pageFrom(() => import('@/features/trails/trails-page'), 'TrailsPage');
+
 const LakeQueryPage = lazy(() =>
   import('@/features/lake-queries/lake-query-page').then((module) => ({ default: module.LakeQueryPage })),
 );
@@ -55,10 +80,13 @@ function PageLoading() {
 }
 
 function Shell() {
+  // Until the console has switched to the region a link names, its page would show another region's data.
+  const switchingRegion = useRegionInUrl();
   return (
     <>
       <TopBar />
-      <Outlet />
+      <Suspense fallback={<PageLoading />}>{switchingRegion ? <PageLoading /> : <Outlet />}</Suspense>
+      <GridNavigationHint />
     </>
   );
 }
@@ -77,6 +105,10 @@ function RouteError() {
   );
 }
 
+// Tests render a page and expect it at once, as before pages were split: there, every page's module
+// is loaded with this one, so a test's first render does not wait for its page to be transformed.
+if (import.meta.env.MODE === 'test') await loadEveryPage();
+
 /** Every page of the console. */
 export const routes: RouteObject[] = [
   {
@@ -85,7 +117,9 @@ export const routes: RouteObject[] = [
     children: [
       { path: paths.home(), element: <Navigate to={paths.eventHistory()} replace /> },
       { path: paths.eventHistory(), element: <EventHistoryPage /> },
+      { path: '/events/compare', element: <CompareEventsPage /> },
       { path: '/events/:eventId', element: <EventDetailPage /> },
+      { path: paths.resourceStory(), element: <ResourceStoryPage /> },
       { path: paths.eventDataStores(), element: <EventDataStoresPage /> },
       { path: paths.createEventDataStore(), element: <CreateEventDataStorePage /> },
       { path: '/lake/event-data-stores/:id', element: <EventDataStoreDetailPage /> },

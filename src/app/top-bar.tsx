@@ -1,17 +1,20 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { describeBackend } from '@/api/connection';
 import { REGIONS } from '@/lib/cloudtrail-limits';
 import { useConnection } from '@/api/use-connection';
 import { useTheme, type ThemePreference } from '@/hooks/use-theme';
 import { paths } from '@/lib/paths';
+import { regionLabel } from './region-names';
+import { withRegion } from './region-in-url';
 
 const THEME_LABELS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
 /** The console's top navigation: product, backend, region, theme and settings. */
 export function TopBar() {
   const navigate = useNavigate();
-  const { connection, setConnection } = useConnection();
+  const location = useLocation();
+  const { connection } = useConnection();
   const theme = useTheme();
   return (
     <div id="top-navigation" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
@@ -44,11 +47,12 @@ export function TopBar() {
             items: REGIONS.map((region) => ({
               itemType: 'checkbox' as const,
               id: region,
-              text: region,
+              text: regionLabel(region),
               checked: region === connection.region,
             })),
+            // The region lives in the URL: the shell switches the console to the one the URL names.
             onItemClick: ({ detail }) => {
-              void setConnection({ ...connection, region: detail.id });
+              void navigate(withRegion(location, detail.id));
             },
           },
           {

@@ -26,6 +26,15 @@ export const paths = {
   eventHistory: (view?: Partial<EventHistoryView>) =>
     view ? withSearch('/events', eventHistorySearch(view)) : '/events',
   eventDetail: (eventId: string) => `/events/${encodeURIComponent(eventId)}`,
+  /** Events side by side (up to five), each `region/eventId` or a bare ID of the current region. */
+  compareEvents: (events: readonly { eventId: string; region?: string }[]) =>
+    withSearch(
+      '/events/compare',
+      new URLSearchParams(events.map(({ eventId, region }) => ['event', region ? `${region}/${eventId}` : eventId])),
+    ),
+  /** Everything that happened to a resource, by name or ARN (`?resource=`). */
+  resourceStory: (resource?: string) =>
+    withSearch('/resource-story', new URLSearchParams(resource === undefined ? [] : [['resource', resource]])),
   /** Lake event data stores of the region. */
   eventDataStores: () => '/lake/event-data-stores',
   createEventDataStore: () => '/lake/event-data-stores/create',

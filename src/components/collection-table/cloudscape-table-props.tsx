@@ -8,7 +8,11 @@ export type CollectionRow<TData extends RowData> = Row<CollectionFeatures, TData
 /** Props that let Cloudscape's Table render a TanStack table: rows, cells, sorting, visibility, selection. */
 export function cloudscapeTableProps<TData extends RowData, TSelected>(
   table: ReactTable<CollectionFeatures, TData, TSelected>,
-  options: { expandable?: boolean } = {},
+  options: {
+    expandable?: boolean;
+    /** Columns' smallest widths in pixels, by column id: what must not wrap (times, IDs) stays on one line. */
+    minWidths?: Readonly<Record<string, number>>;
+  } = {},
 ): Pick<
   TableProps<CollectionRow<TData>>,
   | 'items'
@@ -37,6 +41,7 @@ export function cloudscapeTableProps<TData extends RowData, TSelected>(
         return cell ? <table.FlexRender cell={cell} /> : null;
       },
       ...(column.getCanSort() ? { sortingField: column.id } : {}),
+      ...(options.minWidths?.[column.id] === undefined ? {} : { minWidth: options.minWidths[column.id] }),
       isRowHeader: index === 0,
     })),
     columnDisplay: columns.map((column) => ({ id: column.id, visible: column.getIsVisible() })),

@@ -36,6 +36,8 @@ export interface ResourceListTableProps<TData extends RowData, TSelected> extend
   description: string;
   /** How many resources are loaded, before the text filter. */
   count: number;
+  /** Columns' smallest widths in pixels, by column id: times, and statuses (Cloudscape's StatusIndicator breaks anywhere, "Enable|d", in a column narrower than its word). */
+  minWidths?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -50,6 +52,7 @@ export function ResourceListTable<TData extends RowData, TSelected>({
   plural,
   description,
   count,
+  minWidths,
   loading,
   error,
   onRetry,
@@ -81,14 +84,18 @@ export function ResourceListTable<TData extends RowData, TSelected>({
 
   return (
     <Table
-      {...cloudscapeTableProps(table)}
+      {...cloudscapeTableProps(table, minWidths === undefined ? {} : { minWidths })}
       variant="full-page"
+      // Long values wrap between words instead of widening the table past the window: every column
+      // stays in view at 1440 px without scrolling sideways.
+      wrapLines
       loading={loading}
       loadingText={`Loading ${plural}`}
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={loading ? undefined : `(${String(count)})`}
+          // A failed list has no count: "(0)" would claim the Region has none.
+          counter={loading || (error !== undefined && error !== null) ? undefined : `(${String(count)})`}
           description={description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">

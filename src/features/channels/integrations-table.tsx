@@ -128,6 +128,7 @@ export function IntegrationsTable({ rows, ...list }: { rows: readonly Integratio
       plural="integrations"
       description="Channels bring events from outside AWS into CloudTrail Lake: your own integrations and partners', and the service-linked channels of AWS services."
       count={rows.length}
+      minWidths={{ LatestIngestion: 240 }}
     />
   );
 }

@@ -87,6 +87,7 @@ export function EventDataStoresTable({
       plural="event data stores"
       description="CloudTrail Lake keeps events in event data stores, where you can query them with SQL."
       count={stores.length}
+      minWidths={{ Status: 130, CreatedTimestamp: 200 }}
     />
   );
 }
