@@ -2,11 +2,11 @@ import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Flashbar from '@cloudscape-design/components/flashbar';
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useFollow } from '@/hooks/use-follow';
 import { paths } from '@/lib/paths';
-import { useNotifications } from './notifications';
+import { pageOf, useNotifications } from './notifications';
 
 export interface Breadcrumb {
   text: string;
@@ -16,6 +16,7 @@ export interface Breadcrumb {
 // Only pages that exist are linked.
 const NAVIGATION_ITEMS: SideNavigationProps.Item[] = [
   { type: 'link', text: 'Event history', href: paths.eventHistory() },
+  { type: 'link', text: 'Resource story', href: paths.resourceStory() },
   { type: 'link', text: 'Trails', href: paths.trails() },
   {
     type: 'section',
@@ -59,7 +60,14 @@ export function PageLayout({
 }) {
   const follow = useFollow();
   const { pathname } = useLocation();
-  const { items } = useNotifications();
+  const { items, visit } = useNotifications();
+  // Messages belong to a page: leaving it drops them, so none follows the user elsewhere.
+  useLayoutEffect(() => {
+    visit(pathname);
+  }, [visit, pathname]);
+  const messages = items
+    .filter((item) => item.path === undefined || item.path === pageOf(pathname))
+    .map((item) => item.message);
   const [navigationOpen, setNavigationOpen] = useState(true);
   return (
     <AppLayout
@@ -79,12 +87,10 @@ export function PageLayout({
       }
       notifications={
         <Flashbar
-          items={[...items]}
-          stackItems={items.length > 2}
-          // Stacked messages collapse behind a bar whose button needs these names (axe: button-name).
+          // Never stacked: a page holds at most a few messages, each about one object, and a stack
+          // hides them behind a bar of per-type counters ("Notifications 0 0 3 0 0").
+          items={messages}
           i18nStrings={{
-            notificationBarText: 'Notifications',
-            notificationBarAriaLabel: 'View all notifications',
             errorIconAriaLabel: 'Error',
             warningIconAriaLabel: 'Warning',
             successIconAriaLabel: 'Success',

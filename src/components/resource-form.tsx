@@ -5,12 +5,13 @@ import type { ReactNode } from 'react';
 import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';
 import { useFollow } from '@/hooks/use-follow';
+import { SettingsLink } from './query-error';
 
 export interface ResourceFormProps {
   submitText: string;
   cancelHref: string;
   submitting: boolean;
-  /** The API's rejection of the last submit; shown first, as CloudTrail's name and message. */
+  /** The API's rejection of the last submit; shown first, as CloudTrail's message. */
   error?: unknown;
   /** A problem found before sending, such as an edit that changes nothing. */
   formError?: string;
@@ -41,8 +42,17 @@ export function ResourceForm({
   const { backend } = useConnection();
   const follow = useFollow();
   const apiError = error === null || error === undefined ? undefined : describeError(error, { backend });
-  let errorText: string | undefined;
-  if (apiError) errorText = `${apiError.title}: ${apiError.message}`;
+  let errorText: ReactNode;
+  // The service's message says what is wrong in words; its exception name adds nothing for the user.
+  if (apiError)
+    errorText = apiError.settings ? (
+      <SpaceBetween size="xs">
+        <span>{apiError.message}</span>
+        <SettingsLink />
+      </SpaceBetween>
+    ) : (
+      apiError.message
+    );
   else if (formError) errorText = formError;
   else if (invalid) errorText = 'Some fields need attention; see the messages next to them.';
   return (

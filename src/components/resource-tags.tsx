@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { tagQueries, useUpdateTags } from '@/api/tags';
 import { useConnection } from '@/api/use-connection';
 import { MutationError } from './mutation-error';
@@ -47,7 +47,9 @@ function EditTagsModal({
   );
   const errors = tagErrors(drafts, resource);
   const valid = Object.keys(errors).length === 0;
-  const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
+  const { errorOf, visit, attemptSubmit, formRef } = useShownErrors(errors);
+  // The editor lives in a real form, so Enter saves and the editor sees the submit (see TagsEditor).
+  const form = useRef<HTMLFormElement | null>(null);
   const save = () => {
     attemptSubmit();
     if (valid) update.mutate({ resourceArn: arn, previous: tags, next: toTags(drafts) }, { onSuccess: onDismiss });
@@ -61,16 +63,27 @@ function EditTagsModal({
       closeAriaLabel="Close"
       footer={
         <ModalFooter onCancel={onDismiss}>
-          <Button variant="primary" loading={update.isPending} onClick={save}>
+          <Button variant="primary" loading={update.isPending} onClick={() => form.current?.requestSubmit()}>
             Save tags
           </Button>
         </ModalFooter>
       }
     >
-      <SpaceBetween size="m">
-        <TagsEditor tags={drafts} onChange={setDrafts} errorOf={errorOf} onBlur={visit} />
-        {update.isError ? <MutationError error={update.error} /> : null}
-      </SpaceBetween>
+      <form
+        ref={(element) => {
+          form.current = element;
+          formRef.current = element;
+        }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <SpaceBetween size="m">
+          <TagsEditor tags={drafts} onChange={setDrafts} errorOf={errorOf} onBlur={visit} />
+          {update.isError ? <MutationError error={update.error} /> : null}
+        </SpaceBetween>
+      </form>
     </Modal>
   );
 }

@@ -188,7 +188,7 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
           onDismiss={close}
           onSaved={() => {
             close();
-            notify({ type: 'success', content: `Integration ${name} updated.` });
+            notify({ type: 'success', content: `Integration ${name} updated.`, key: arn });
           }}
         />
       ) : null}
@@ -198,7 +198,7 @@ function IntegrationChannelDetail({ channel }: { channel: ChannelDetails }) {
           onDismiss={close}
           onDeleted={() => {
             close();
-            notify({ type: 'success', content: `Integration ${name} deleted.` });
+            notify({ type: 'success', content: `Integration ${name} deleted.`, key: arn, path: paths.integrations() });
             void navigate(paths.integrations());
           }}
         />

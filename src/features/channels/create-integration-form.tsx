@@ -12,8 +12,14 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { channelQueries, useCreateChannel, usePutResourcePolicy } from '@/api/channels';
-import { useCreateEventDataStore } from '@/api/event-data-stores';
+import { channelQueries, useCreateChannel, useDeleteChannel, usePutResourcePolicy } from '@/api/channels';
+import { describeError } from '@/api/errors';
+import {
+  eventDataStoreQueries,
+  useCreateEventDataStore,
+  useDeleteEventDataStore,
+  useUpdateEventDataStore,
+} from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { ResourceForm } from '@/components/resource-form';
 import { CHANNEL_NAME, EVENT_DATA_STORE_NAME, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
@@ -32,7 +38,9 @@ import { channelSourceOf, integrationTypeLabel, PARTNER_SOURCES } from './descri
 import { DestinationStoresField } from './destination-stores-field';
 import { PolicyEditor } from './policy-editor';
 import { TagsContainer } from '@/components/tags-editor';
+import { useExistingNames } from '@/hooks/use-existing-names';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { duplicateNameError } from '@/lib/form-errors';
 
 const PRICING: Record<BillingMode, { label: string; description: string }> = {
   EXTENDABLE_RETENTION_PRICING: {
@@ -64,16 +72,42 @@ interface Progress {
  * ARN is known. Nothing is sent while a field is invalid; CloudTrail's refusal shows in the form.
  */
 export function CreateIntegrationForm({ onCreated }: { onCreated: (created: CreatedIntegration) => void }) {
-  const { connection } = useConnection();
+  const { connection, backend } = useConnection();
   const channels = useQuery(channelQueries.list(connection));
   const createStore = useCreateEventDataStore();
   const createChannel = useCreateChannel();
   const putPolicy = usePutResourcePolicy();
+  const deleteChannel = useDeleteChannel();
+  const updateStore = useUpdateEventDataStore();
+  const deleteStore = useDeleteEventDataStore();
   const [values, setValues] = useState<CreateIntegrationValues>(DEFAULT_CREATE_VALUES);
   const [progress, setProgress] = useState<Progress>({});
   const [failure, setFailure] = useState<unknown>(undefined);
   const [submitting, setSubmitting] = useState(false);
-  const errors = createIntegrationErrors(values);
+  const [removing, setRemoving] = useState(false);
+  const [removed, setRemoved] = useState<string | undefined>();
+  const [sent, setSent] = useState<{ channel?: string; store?: string }>({});
+  const channelNames = useExistingNames(channelQueries.list(connection), (channel) => channel.Name, [sent.channel]);
+  const storeNames = useExistingNames(eventDataStoreQueries.list(connection), (store) => store.Name, [sent.store]);
+  // Everything CloudTrail would refuse that the console can see is checked before anything is
+  // created, so a refusal cannot come after the new store already exists.
+  const checks: Record<string, string | undefined> = {
+    name:
+      progress.channel === undefined
+        ? duplicateNameError(values.name, channelNames, { what: 'An integration', region: connection.region })
+        : undefined,
+    'newStore.name':
+      values.destinationMode === 'new' && progress.storeArn === undefined
+        ? duplicateNameError(values.newStore.name, storeNames, {
+            what: 'An event data store',
+            region: connection.region,
+          })
+        : undefined,
+  };
+  const schemaErrors = createIntegrationErrors(values);
+  const errors = { ...schemaErrors };
+  for (const [path, message] of Object.entries(checks))
+    if (message !== undefined && errors[path] === undefined) errors[path] = message;
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, submitted, attemptSubmit } = useShownErrors(errors);
   const placeholder = channelArnPlaceholder(connection.region);
@@ -99,12 +133,14 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
     if (!valid || submitting) return;
     setSubmitting(true);
     setFailure(undefined);
+    setRemoved(undefined);
     try {
       let { channel, storeArn } = progress;
       if (!channel) {
         let destinations = values.existingStores;
         if (values.destinationMode === 'new') {
           if (storeArn === undefined) {
+            setSent((current) => ({ ...current, store: values.newStore.name }));
             const store = await createStore.mutateAsync(toCreateStoreInput(values.newStore));
             storeArn = store.EventDataStoreArn ?? '';
             const created = { storeArn, storeName: store.Name ?? values.newStore.name };
@@ -112,6 +148,7 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
           }
           destinations = [storeArn];
         }
+        setSent((current) => ({ ...current, channel: values.name }));
         channel = await createChannel.mutateAsync(toCreateChannelInput(values, destinations));
         const createdChannel = channel;
         setProgress((current) => ({ ...current, channel: createdChannel }));
@@ -124,6 +161,35 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
       setFailure(error);
     } finally {
       setSubmitting(false);
+    }
+  };
+
+  /** Undoes a half-made result: deletes the channel, then the store this form created (protection off first). */
+  const removeCreated = async () => {
+    setRemoving(true);
+    setFailure(undefined);
+    const gone: string[] = [];
+    try {
+      const channelArn = progress.channel?.ChannelArn;
+      if (channelArn !== undefined) {
+        await deleteChannel.mutateAsync(channelArn);
+        gone.push(`The integration ${progress.channel?.Name ?? channelArn} is deleted.`);
+        setProgress((current) => ({ ...current, channel: undefined }));
+      }
+      const { storeArn, storeName } = progress;
+      if (storeArn !== undefined) {
+        await updateStore.mutateAsync({ EventDataStore: storeArn, TerminationProtectionEnabled: false });
+        await deleteStore.mutateAsync(storeArn);
+        gone.push(
+          `The event data store ${storeName ?? storeArn} is pending deletion: CloudTrail purges it in seven days and its name stays taken until then; you can restore it from its page.`,
+        );
+      }
+      setProgress({});
+      setRemoved(gone.join(' '));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setRemoving(false);
     }
   };
 
@@ -145,10 +211,19 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
   });
   const range = RETENTION_PERIOD_DAYS[values.newStore.billingMode];
   const createdChannel = progress.channel;
+  const storeOnly = createdChannel === undefined && progress.storeArn !== undefined;
+  const removeButton = (
+    <Button formAction="none" loading={removing} disabled={submitting} onClick={() => void removeCreated()}>
+      {createdChannel && progress.storeArn !== undefined
+        ? 'Delete the integration and its new store'
+        : createdChannel
+          ? 'Delete the integration'
+          : 'Delete the new event data store'}
+    </Button>
+  );
 
   return (
     <ResourceForm
-      submitText={createdChannel ? 'Attach resource policy' : 'Create integration'}
       cancelHref={paths.integrations()}
       submitting={submitting}
       error={failure}
@@ -165,16 +240,40 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
           </Button>
         ) : null
       }
+      submitText={
+        createdChannel ? 'Attach resource policy' : storeOnly ? 'Retry creating the integration' : 'Create integration'
+      }
       onSubmit={() => {
         void submit();
       }}
     >
       <SpaceBetween size="l">
         {createdChannel ? (
-          <Alert type="warning" header={`Integration ${createdChannel.Name ?? ''} was created without its policy`}>
-            {`CloudTrail created the channel ${createdChannel.ChannelArn ?? ''} but refused its resource policy. Correct the policy and attach it, or continue without one and attach it later from the integration's page.`}
+          <Alert
+            type="warning"
+            header={`Integration ${createdChannel.Name ?? ''} was created without its policy`}
+            action={removeButton}
+          >
+            {`What exists now: the channel ${createdChannel.ChannelArn ?? ''}${progress.storeArn === undefined ? '' : ` and its new event data store ${progress.storeName ?? progress.storeArn}`}. CloudTrail refused the resource policy. Correct the policy and attach it, continue without one and attach it later from the integration's page, or delete what was created.`}
           </Alert>
         ) : null}
+        {storeOnly ? (
+          <Alert type="warning" header="The integration was not created" action={removeButton}>
+            {`What exists now: the event data store ${progress.storeName ?? ''} (${progress.storeArn ?? ''}), created with termination protection on. The integration itself was not created${failure === undefined ? '' : `: ${describeError(failure, { backend }).message}`}. Correct the form and retry, and the integration will send its events to that store, or delete the store.`}
+          </Alert>
+        ) : null}
+        {removed === undefined ? null : (
+          <Alert
+            type="success"
+            header="Removed what was created"
+            dismissible
+            onDismiss={() => {
+              setRemoved(undefined);
+            }}
+          >
+            {removed}
+          </Alert>
+        )}
         <Container header={<Header variant="h2">Integration source</Header>}>
           <SpaceBetween size="l">
             <FormField label="Source">

@@ -5,11 +5,13 @@ import {
   GetEventDataStoreCommand,
   GetResourcePolicyCommand,
   ListChannelsCommand,
+  ListEventDataStoresCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
-import { emulatorClient, testClock } from '../../../mocks/node';
+import { emulator, emulatorClient, testClock } from '../../../mocks/node';
+import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
 
@@ -268,7 +270,7 @@ test('checks written policy JSON, then shows CloudTrail’s refusal and lets the
 
   expect(
     await screen.findByText(
-      /^ResourcePolicyNotValidException: Statement 1: Action 's3:GetObject' is not allowed; a channel policy may only grant cloudtrail-data:PutAuditEvents\.$/,
+      /^Statement 1: Action 's3:GetObject' is not allowed; a channel policy may only grant cloudtrail-data:PutAuditEvents\.$/,
       { ignore: LIVE_REGION_COPIES },
     ),
   ).toBeVisible();
@@ -280,18 +282,79 @@ test('checks written policy JSON, then shows CloudTrail’s refusal and lets the
   expect(screen.getByText('None: only this account can send events')).toBeVisible();
 });
 
-test('shows CloudTrail’s refusal of a taken name in the form and keeps the input', async () => {
-  const { user, name } = await openForm();
+test('finds a taken integration name before creating anything, even the new store', async () => {
+  const { user, name, router } = await openForm();
   await user.type(name, 'payments-app-audit');
-  await user.click(screen.getByRole('button', { name: /Event data stores/ }));
-  await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
-  await user.keyboard('{Escape}');
+  await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
+  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'fresh-audit-store');
   await user.click(submit());
   expect(
-    await screen.findByText(
-      "ChannelAlreadyExistsException: A channel named 'payments-app-audit' already exists in us-east-1.",
-      { ignore: LIVE_REGION_COPIES },
-    ),
+    await screen.findByRole('textbox', {
+      name: 'Integration name',
+      description: /An integration named payments-app-audit already exists in us-east-1\./,
+    }),
+  ).toHaveFocus();
+  expect(router.state.location.pathname).toBe(CREATE_PATH);
+  const stores = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  expect(stores.EventDataStores?.map((store) => store.Name)).not.toContain('fresh-audit-store');
+  expect(await channelNames()).toEqual(SEEDED_CHANNELS);
+});
+
+test('finds a taken store name next to its field before sending', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'new-audit');
+  await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
+  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'integrations-audit');
+  await user.click(submit());
+  expect(
+    await screen.findByRole('textbox', {
+      name: 'Event data store name',
+      description: /An event data store named integrations-audit already exists in us-east-1\./,
+    }),
+  ).toHaveFocus();
+  expect(await channelNames()).toEqual(SEEDED_CHANNELS);
+});
+
+test('when the channel fails after the new store exists, says what exists and removes it on request', async () => {
+  failNextWith(
+    emulator,
+    'CreateChannel',
+    'ChannelMaxLimitExceededException',
+    'The channel limit of the Region is reached.',
+  );
+  const { user, name } = await openForm();
+  await user.type(name, 'late-failure');
+  await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
+  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'late-store');
+  await user.click(submit());
+
+  expect(await screen.findByText('The integration was not created')).toBeVisible();
+  expect(screen.getByText(/What exists now: the event data store late-store \(arn:aws:cloudtrail:/)).toBeVisible();
+  expect(
+    screen.getByText(/The integration itself was not created: The channel limit of the Region is reached\./),
   ).toBeVisible();
-  expect(name).toHaveValue('payments-app-audit');
+  expect(screen.getByRole('button', { name: 'Retry creating the integration' })).toBeVisible();
+  // CloudTrail changes a store's settings only once it is enabled, a moment after its creation.
+  testClock.advance(5000);
+  await user.click(screen.getByRole('button', { name: 'Delete the new event data store' }));
+
+  expect(await screen.findByText('Removed what was created')).toBeVisible();
+  expect(screen.getByText(/The event data store late-store is pending deletion/)).toBeVisible();
+  const stores = await emulatorClient().send(new ListEventDataStoresCommand({}));
+  const lateStore = stores.EventDataStores?.find((store) => store.Name === 'late-store')?.EventDataStoreArn ?? '';
+  const store = await emulatorClient().send(new GetEventDataStoreCommand({ EventDataStore: lateStore }));
+  expect(store.Status).toBe('PENDING_DELETION');
+  expect(await channelNames()).toEqual(SEEDED_CHANNELS);
+});
+
+test('the generated policy shows only well-formed account IDs and names the others', async () => {
+  const { user } = await openForm();
+  await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '12345');
+  expect(screen.getByText(/Not in the policy until corrected \(an account ID is 12 digits\): 12345/)).toBeVisible();
+  const preview = screen.getByRole('region', { name: 'Generated resource policy' });
+  expect(preview).not.toHaveTextContent('12345');
+  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '6789012');
+  expect(preview).toHaveTextContent('123456789012');
+  expect(screen.queryByText(/Not in the policy until corrected/)).not.toBeInTheDocument();
 });

@@ -5,13 +5,15 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { useUpdateChannel, type ChannelDetails } from '@/api/channels';
+import { channelQueries, useUpdateChannel, type ChannelDetails } from '@/api/channels';
 import { useConnection } from '@/api/use-connection';
 import { MutationError } from '@/components/mutation-error';
 import { CHANNEL_NAME } from '@/lib/cloudtrail-limits';
 import { editChannelErrors, editValuesOf, toUpdateChannelInput, type EditChannelValues } from './channel-form-schema';
 import { DestinationStoresField } from './destination-stores-field';
+import { useExistingNames } from '@/hooks/use-existing-names';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { duplicateNameError } from '@/lib/form-errors';
 import { ModalFooter } from '@/components/modal-footer';
 
 /** Renames a channel and changes its destination stores; the source never changes. */
@@ -29,7 +31,13 @@ export function EditChannelModal({
   const [initial] = useState(() => editValuesOf(channel));
   const [values, setValues] = useState<EditChannelValues>(initial);
   const [unchanged, setUnchanged] = useState(false);
-  const errors = editChannelErrors(values);
+  const existingNames = useExistingNames(channelQueries.list(connection), (other) => other.Name, channel.Name);
+  const schemaErrors = editChannelErrors(values);
+  const duplicate = duplicateNameError(values.name, existingNames, {
+    what: 'An integration',
+    region: connection.region,
+  });
+  const errors = duplicate && !schemaErrors.name ? { ...schemaErrors, name: duplicate } : schemaErrors;
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, attemptSubmit } = useShownErrors(errors);
 

@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import { JsonView } from '@/components/json-view';
-import { EXTERNAL_ID, MAX_CHANNEL_POLICY_PRINCIPALS, RESOURCE_POLICY } from '@/lib/cloudtrail-limits';
+import { AWS_ACCOUNT_ID, EXTERNAL_ID, MAX_CHANNEL_POLICY_PRINCIPALS, RESOURCE_POLICY } from '@/lib/cloudtrail-limits';
 import { generateChannelPolicy, type PolicyDraft, type PolicyMode } from './channel-policy';
 
 export interface PolicyEditorProps {
@@ -66,6 +66,9 @@ export function PolicyEditor({
   ];
   const accountsError = errorOf('policy.accountIds');
   const generated = generateChannelPolicy(draft, channelArn);
+  const skipped = [
+    ...new Set(draft.accountIds.map((id) => id.trim()).filter((id) => id !== '' && !AWS_ACCOUNT_ID.test(id))),
+  ];
 
   return (
     <SpaceBetween size="l">
@@ -148,6 +151,11 @@ export function PolicyEditor({
               <Box variant="small" color="text-body-secondary">
                 {`The channel's ARN is known once it is created; ${channelArn} stands for it until then.`}
               </Box>
+            ) : null}
+            {skipped.length > 0 ? (
+              <StatusIndicator type="warning">
+                {`Not in the policy until corrected (an account ID is 12 digits): ${skipped.join(', ')}`}
+              </StatusIndicator>
             ) : null}
             <JsonView json={generated} label="Generated resource policy" maxHeight={320} />
           </SpaceBetween>

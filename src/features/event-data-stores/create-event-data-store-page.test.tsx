@@ -2,7 +2,8 @@ import { ListEventDataStoresCommand, ListTagsCommand } from '@aws-sdk/client-clo
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
-import { emulatorClient, testClock } from '../../../mocks/node';
+import { emulator, emulatorClient, testClock } from '../../../mocks/node';
+import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
 
@@ -136,7 +137,9 @@ test('creates a store, opens it and follows its status from CREATED to ENABLED',
   await user.type(screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
   await user.click(submit());
 
-  expect(await screen.findByRole('heading', { name: 'audit-lake', level: 1 })).toBeVisible();
+  // The store's page loads its code on this first visit, which takes a while on a busy machine.
+  expect(await screen.findByRole('heading', { name: 'audit-lake', level: 1 }, { timeout: 15_000 })).toBeVisible();
+  expect(screen.getByText('Event data store audit-lake created.', { ignore: LIVE_REGION_COPIES })).toBeVisible();
   expect(router.state.location.pathname).toMatch(/^\/lake\/event-data-stores\/[0-9a-f-]{36}$/);
   expect(detail('Status')).toHaveTextContent('Created');
   expect(await screen.findByRole('table', { name: 'Tags' })).toHaveTextContent('security');
@@ -151,15 +154,64 @@ test('creates a store, opens it and follows its status from CREATED to ENABLED',
   expect(tags.ResourceTagList?.[0]?.TagsList).toEqual([{ Key: 'team', Value: 'security' }]);
 });
 
-test('shows CloudTrail’s rejection in the form and keeps the input', async () => {
-  const { user, name } = await openForm();
+test('checks the name against the region’s stores next to the field, and sends nothing', async () => {
+  const { user, name, router } = await openForm();
   await user.type(name, 'management-events');
   await user.click(submit());
   expect(
-    await screen.findByText(
-      "EventDataStoreAlreadyExistsException: An event data store named 'management-events' already exists in us-east-1.",
-      { ignore: LIVE_REGION_COPIES },
-    ),
+    await screen.findByRole('textbox', {
+      name: 'Event data store name',
+      description: /An event data store named management-events already exists in us-east-1\./,
+    }),
+  ).toHaveFocus();
+  expect(router.state.location.pathname).toBe(CREATE_PATH);
+  expect(await storeNames()).toEqual(['management-events', 'integrations-audit']);
+});
+
+test('moves focus to the first field with an error on submit', async () => {
+  const { user, name } = await openForm();
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'aws:reserved');
+  await user.click(submit());
+  // The empty name comes first on the page, before the tag row.
+  expect(await screen.findByRole('textbox', { name: 'Event data store name', description: /3 characters/ })).toBe(name);
+  expect(name).toHaveFocus();
+  await user.type(name, 'audit-lake');
+  await user.click(submit());
+  const key = await screen.findByRole('textbox', { name: 'Key', description: /reserved for AWS/ });
+  expect(key).toHaveFocus();
+});
+
+test('a new tag row is not marked before it is typed in, and is once the form is submitted', async () => {
+  const { user, name } = await openForm();
+  await user.type(name, 'audit-lake');
+  await user.click(screen.getByRole('button', { name: 'Add tag' }));
+  const key = screen.getByRole('textbox', { name: 'Key' });
+  await user.click(key);
+  await user.tab();
+  await user.click(name);
+  expect(key).not.toHaveAccessibleDescription(/Enter a key\./);
+  expect(key).not.toHaveAttribute('aria-invalid', 'true');
+  await user.click(submit());
+  expect(await screen.findByRole('textbox', { name: 'Key', description: /Enter a key\./ })).toHaveFocus();
+  expect(await storeNames()).toEqual(['management-events', 'integrations-audit']);
+});
+
+test('shows what CloudTrail still refuses as its message in words, and keeps the input', async () => {
+  failNextWith(
+    emulator,
+    'CreateEventDataStore',
+    'EventDataStoreMaxLimitExceededException',
+    'The account 123456789012 has reached the limit of 10 event data stores in a region.',
+  );
+  const { user, name } = await openForm();
+  await user.type(name, 'one-too-many');
+  await user.click(submit());
+  expect(
+    await screen.findByText('The account 123456789012 has reached the limit of 10 event data stores in a region.', {
+      ignore: LIVE_REGION_COPIES,
+    }),
   ).toBeVisible();
-  expect(name).toHaveValue('management-events');
+  expect(screen.queryByText(/EventDataStoreMaxLimitExceededException/)).not.toBeInTheDocument();
+  expect(name).toHaveValue('one-too-many');
 });

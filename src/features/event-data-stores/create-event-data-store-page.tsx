@@ -30,11 +30,14 @@ export function CreateEventDataStorePage() {
         onSubmit={(values) => {
           create.mutate(toCreateInput(values), {
             onSuccess: (store) => {
+              const detail = paths.eventDataStoreDetail(store.EventDataStoreArn ?? '');
               notify({
                 type: 'success',
                 content: `Event data store ${store.Name ?? values.name} created.`,
+                key: store.EventDataStoreArn,
+                path: detail,
               });
-              void navigate(paths.eventDataStoreDetail(store.EventDataStoreArn ?? ''));
+              void navigate(detail);
             },
           });
         }}

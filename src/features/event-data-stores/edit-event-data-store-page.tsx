@@ -61,7 +61,12 @@ function EditForm({ store }: { store: EventDataStoreDetails }) {
         }
         update.mutate(input, {
           onSuccess: (updated) => {
-            notify({ type: 'success', content: `Event data store ${updated.Name ?? values.name} updated.` });
+            notify({
+              type: 'success',
+              content: `Event data store ${updated.Name ?? values.name} updated.`,
+              key: arn,
+              path: paths.eventDataStoreDetail(arn),
+            });
             void navigate(paths.eventDataStoreDetail(arn));
           },
         });

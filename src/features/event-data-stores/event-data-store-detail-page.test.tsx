@@ -1,5 +1,5 @@
 import { ListEventDataStoresCommand } from '@aws-sdk/client-cloudtrail';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { emulator, emulatorClient, testClock } from '../../../mocks/node';
@@ -212,4 +212,50 @@ test('says when a store does not exist, for example after its purge', async () =
     'href',
     '/lake/event-data-stores',
   );
+});
+
+/** The flash messages the page shows now, by their text. */
+function flashes(): string[] {
+  const region = screen.queryByRole('region', { name: 'Notifications' });
+  return region
+    ? within(region)
+        .queryAllByRole('listitem')
+        .map((item) => item.textContent)
+    : [];
+}
+
+test('each action says what it did; its message replaces the one before, can be dismissed, and stays on its page', async () => {
+  const user = await openStore('management-events');
+  await user.click(screen.getByRole('button', { name: 'Stop ingestion' }));
+  expect(
+    await screen.findByText('Ingestion of management-events stopped.', { ignore: LIVE_REGION_COPIES }),
+  ).toBeVisible();
+
+  await user.click(screen.getByRole('button', { name: 'Turn off termination protection' }));
+  expect(
+    await screen.findByText('Termination protection of management-events turned off.', { ignore: LIVE_REGION_COPIES }),
+  ).toBeVisible();
+  // One message per object: the newer one replaced the older.
+  expect(screen.queryByText('Ingestion of management-events stopped.', { ignore: LIVE_REGION_COPIES })).toBeNull();
+  expect(flashes()).toHaveLength(1);
+  expect(screen.queryByText(/^Notifications/)).toBeNull();
+
+  await user.click(screen.getByRole('button', { name: 'Dismiss message' }));
+  await waitFor(() => {
+    expect(flashes()).toEqual([]);
+  });
+
+  await user.click(screen.getByRole('button', { name: 'Turn on termination protection' }));
+  expect(
+    await screen.findByText('Termination protection of management-events turned on.', { ignore: LIVE_REGION_COPIES }),
+  ).toBeVisible();
+  const navigation = () => screen.getByRole('navigation', { name: 'Side navigation' });
+  await user.click(within(navigation()).getByRole('link', { name: 'Integrations' }));
+  // A page's code loads on its first visit, which takes a while on a busy machine.
+  expect(await screen.findByRole('link', { name: 'payments-app-audit' }, { timeout: 15_000 })).toBeVisible();
+  expect(screen.queryByText(/Termination protection of management-events/, { ignore: LIVE_REGION_COPIES })).toBeNull();
+  await user.click(within(navigation()).getByRole('link', { name: 'Event data stores' }));
+  const stores = await screen.findByRole('table', { name: 'Event data stores' }, { timeout: 15_000 });
+  expect(await within(stores).findByRole('row', { name: /^management-events / })).toBeVisible();
+  expect(screen.queryByText(/Termination protection of management-events/, { ignore: LIVE_REGION_COPIES })).toBeNull();
 });

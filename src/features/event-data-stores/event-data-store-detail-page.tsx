@@ -58,7 +58,9 @@ function StartStopButton({
   start: ReturnType<typeof useStartEventDataStoreIngestion>;
   stop: ReturnType<typeof useStopEventDataStoreIngestion>;
 }) {
+  const { notify } = useNotifications();
   const arn = store.EventDataStoreArn ?? '';
+  const name = store.Name ?? arn;
   if (store.Status === 'STOPPED_INGESTION' || store.Status === 'STARTING_INGESTION')
     return (
       <Button
@@ -67,7 +69,11 @@ function StartStopButton({
         disabledReason="Ingestion is starting."
         onClick={() => {
           stop.reset();
-          start.mutate(arn);
+          start.mutate(arn, {
+            onSuccess: () => {
+              notify({ type: 'success', content: `Ingestion of ${name} started.`, key: arn });
+            },
+          });
         }}
       >
         Start ingestion
@@ -80,7 +86,11 @@ function StartStopButton({
       disabledReason={`The store is ${statusText(store.Status).toLowerCase()}; ingestion can be stopped once it is enabled.`}
       onClick={() => {
         start.reset();
-        stop.mutate(arn);
+        stop.mutate(arn, {
+          onSuccess: () => {
+            notify({ type: 'success', content: `Ingestion of ${name} stopped.`, key: arn });
+          },
+        });
       }}
     >
       Stop ingestion
@@ -90,6 +100,7 @@ function StartStopButton({
 
 function GeneralDetails({ store }: { store: EventDataStoreDetails }) {
   const follow = useFollow();
+  const { notify } = useNotifications();
   const update = useUpdateEventDataStore();
   const arn = store.EventDataStoreArn ?? '';
   const protectedStore = store.TerminationProtectionEnabled ?? false;
@@ -145,7 +156,18 @@ function GeneralDetails({ store }: { store: EventDataStoreDetails }) {
                 disabled={store.Status === 'PENDING_DELETION'}
                 disabledReason="The store is pending deletion; restore it to change its settings."
                 onClick={() => {
-                  update.mutate({ EventDataStore: arn, TerminationProtectionEnabled: !protectedStore });
+                  update.mutate(
+                    { EventDataStore: arn, TerminationProtectionEnabled: !protectedStore },
+                    {
+                      onSuccess: () => {
+                        notify({
+                          type: 'success',
+                          content: `Termination protection of ${store.Name ?? arn} turned ${protectedStore ? 'off' : 'on'}.`,
+                          key: arn,
+                        });
+                      },
+                    },
+                  );
                 }}
               >
                 {protectedStore ? 'Turn off termination protection' : 'Turn on termination protection'}
@@ -250,7 +272,7 @@ function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
           }}
           onDeleted={() => {
             setDialog(undefined);
-            notify({ type: 'success', content: `Event data store ${name} is pending deletion.` });
+            notify({ type: 'success', content: `Event data store ${name} is pending deletion.`, key: arn });
           }}
         />
       ) : null}
@@ -262,7 +284,7 @@ function EventDataStoreDetail({ store }: { store: EventDataStoreDetails }) {
           }}
           onRestored={() => {
             setDialog(undefined);
-            notify({ type: 'success', content: `Event data store ${name} restored.` });
+            notify({ type: 'success', content: `Event data store ${name} restored.`, key: arn });
           }}
         />
       ) : null}

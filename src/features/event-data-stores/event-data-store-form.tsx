@@ -8,6 +8,7 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
+import { eventDataStoreQueries } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { JsonView } from '@/components/json-view';
 import { ResourceForm } from '@/components/resource-form';
@@ -21,7 +22,9 @@ import {
 } from './event-data-store-form-schema';
 import { SelectorEditor } from '@/components/selector-editor';
 import { TagsContainer } from '@/components/tags-editor';
+import { useExistingNames } from '@/hooks/use-existing-names';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { duplicateNameError } from '@/lib/form-errors';
 
 const PRICING_DESCRIPTIONS: Record<BillingMode, string> = {
   EXTENDABLE_RETENTION_PRICING:
@@ -65,7 +68,17 @@ export function EventDataStoreForm({
 }: EventDataStoreFormProps) {
   const { connection } = useConnection();
   const [values, setValues] = useState(initial);
-  const errors = eventDataStoreFormErrors(values);
+  const [sentName, setSentName] = useState<string>();
+  const existingNames = useExistingNames(eventDataStoreQueries.list(connection), (store) => store.Name, [
+    mode === 'edit' ? initial.name : undefined,
+    sentName,
+  ]);
+  const schemaErrors = eventDataStoreFormErrors(values);
+  const duplicate = duplicateNameError(values.name, existingNames, {
+    what: 'An event data store',
+    region: connection.region,
+  });
+  const errors = duplicate && !schemaErrors.name ? { ...schemaErrors, name: duplicate } : schemaErrors;
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, submitted, attemptSubmit } = useShownErrors(errors);
   const change = (next: Partial<EventDataStoreFormValues>) => {
@@ -97,7 +110,9 @@ export function EventDataStoreForm({
       invalid={submitted && !valid}
       onSubmit={() => {
         attemptSubmit();
-        if (valid) onSubmit(values);
+        if (!valid) return;
+        setSentName(values.name);
+        onSubmit(values);
       }}
     >
       <SpaceBetween size="l">

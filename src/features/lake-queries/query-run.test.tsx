@@ -88,7 +88,7 @@ test('Ctrl+Enter in the editor runs the query', async () => {
   await user.click(editor);
   await user.keyboard('{Control>}{Enter}{/Control}');
   await waitForStatus(/^Queued/);
-  expect(router.state.location.search).toMatch(/^\?queryId=[a-f0-9-]{36}$/);
+  expect(new URLSearchParams(router.state.location.search).get('queryId')).toMatch(/^[a-f0-9-]{36}$/);
 });
 
 test('cancels a running query', async () => {
@@ -147,7 +147,7 @@ test('the history lists the store’s queries and reopens one with its statement
   const history = await screen.findByRole('table', { name: 'Query history' });
   await user.click(await within(history).findByRole('link', { name: `Open query ${QueryId}` }));
 
-  expect(router.state.location.search).toBe(`?queryId=${QueryId}`);
+  expect(new URLSearchParams(router.state.location.search).get('queryId')).toBe(QueryId);
   await waitForStatus(/^Finished$/);
   expect(editor).toHaveTextContent(statement);
   expect(await screen.findByRole('table', { name: 'Query results' })).toBeVisible();

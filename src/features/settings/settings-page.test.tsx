@@ -22,7 +22,7 @@ test('rejects a malformed emulator URL next to the field and saves nothing', asy
   expect(localStorage.getItem('cloudtrail-console.connection')).toBeNull();
 });
 
-test('says what failed when the emulator URL does not answer', async () => {
+test('says which endpoint failed when the emulator URL does not answer', async () => {
   server.use(http.post('http://127.0.0.1:4599/', () => HttpResponse.error()));
   const user = userEvent.setup();
   renderApp('/settings');
@@ -32,7 +32,9 @@ test('says what failed when the emulator URL does not answer', async () => {
   await user.type(url, 'http://127.0.0.1:4599');
   await user.click(screen.getByRole('button', { name: 'Test connection' }));
   expect(
-    await screen.findByText(/^Backend unreachable: The emulator did not answer/, { ignore: LIVE_REGION_COPIES }),
+    await screen.findByText(/^Backend unreachable: The emulator at http:\/\/127\.0\.0\.1:4599 did not answer/, {
+      ignore: LIVE_REGION_COPIES,
+    }),
   ).toBeVisible();
 });
 
@@ -113,4 +115,34 @@ test('turns live activity of the embedded emulator on', async () => {
   await user.click(toggle);
   expect(await screen.findByRole('checkbox', { name: /Simulate live activity/, checked: true })).toBeVisible();
   expect(emulator.settings.simulator).toBe(true);
+});
+
+test('a page that needs AWS credentials links to Settings, not only to Retry', async () => {
+  const user = userEvent.setup();
+  renderApp('/lake/event-data-stores', { connection: { kind: 'aws', region: 'us-east-1', rememberForSession: false } });
+  expect(await screen.findByText('Credentials needed')).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await user.click(screen.getByRole('link', { name: 'Open Settings' }));
+  expect(await screen.findByRole('textbox', { name: 'Access key ID' }, { timeout: 15_000 })).toBeVisible();
+});
+
+test('a request to an emulator that does not answer names the endpoint, and links to Settings', async () => {
+  server.use(http.post('http://127.0.0.1:4599/', () => HttpResponse.error()));
+  renderApp('/trails', { connection: { kind: 'local', region: 'us-east-1', endpoint: 'http://127.0.0.1:4599' } });
+  expect(await screen.findByText('Backend unreachable')).toBeVisible();
+  expect(screen.getByText(/^The emulator at http:\/\/127\.0\.0\.1:4599 did not answer/)).toBeVisible();
+  expect(screen.getByRole('link', { name: 'Open Settings' })).toHaveAttribute('href', '/settings');
+});
+
+test('saving the backend twice shows its message once', async () => {
+  const user = userEvent.setup();
+  renderApp('/settings');
+  await user.click(await screen.findByRole('button', { name: 'Save' }));
+  expect(
+    await screen.findByText('Backend saved. Every page now reads from it.', { ignore: LIVE_REGION_COPIES }),
+  ).toBeVisible();
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(
+    await screen.findAllByText('Backend saved. Every page now reads from it.', { ignore: LIVE_REGION_COPIES }),
+  ).toHaveLength(1);
 });

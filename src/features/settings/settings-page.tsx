@@ -17,7 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Connection } from '@/api/connection';
 import { REGIONS } from '@/lib/cloudtrail-limits';
-import { describeError } from '@/api/errors';
+import { describeError, errorSentence } from '@/api/errors';
 import { backendIdOf } from '@/api/connection';
 import { useConnection } from '@/api/use-connection';
 import {
@@ -70,7 +70,7 @@ function BackendForm() {
     setSaving(true);
     try {
       await setConnection(candidate());
-      notify({ type: 'success', content: 'Backend saved. Every page now reads from it.' });
+      notify({ type: 'success', content: 'Backend saved. Every page now reads from it.', key: 'backend' });
     } finally {
       setSaving(false);
     }
@@ -110,9 +110,7 @@ function BackendForm() {
           </SpaceBetween>
         }
         errorText={
-          check.isError
-            ? `${describeError(check.error, { backend: backendIdOf(candidate()) }).title}: ${describeError(check.error, { backend: backendIdOf(candidate()) }).message}`
-            : undefined
+          check.isError ? errorSentence(describeError(check.error, { backend: backendIdOf(candidate()) })) : undefined
         }
       >
         <Container

@@ -134,7 +134,7 @@ test('shows CloudTrail’s message when it rejects the trail, keeping the input'
   await user.type(bucket, 'nonexistent-logs');
   await user.click(submit());
   expect(
-    await screen.findByText('S3BucketDoesNotExistException: S3 bucket nonexistent-logs does not exist.', {
+    await screen.findByText('S3 bucket nonexistent-logs does not exist.', {
       ignore: LIVE_REGION_COPIES,
     }),
   ).toBeVisible();
@@ -146,6 +146,13 @@ test('shows CloudTrail’s message when it rejects the trail, keeping the input'
   await user.clear(bucket);
   await user.type(bucket, 'other-logs');
   await user.click(submit());
-  expect(await screen.findByText(/^TrailAlreadyExistsException: /, { ignore: LIVE_REGION_COPIES })).toBeVisible();
+  // A taken name is found before sending, next to the field, and focus goes there.
+  expect(
+    await screen.findByRole('textbox', {
+      name: 'Trail name',
+      description: /A trail named management-events already exists in us-east-1\./,
+    }),
+  ).toHaveFocus();
+  expect(screen.queryByText(/TrailAlreadyExistsException/)).not.toBeInTheDocument();
   expect(await trailNames()).toEqual(['management-events']);
 });

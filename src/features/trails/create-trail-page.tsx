@@ -45,15 +45,18 @@ function CreateTrailForm({ account }: { account: string | undefined }) {
           {
             onSuccess: ({ trail, failed }) => {
               const name = trail.Name ?? values.name;
+              const detail = paths.trailDetail(trail.TrailARN ?? '');
+              const about = { key: trail.TrailARN ?? name, path: detail };
               if (failed) {
                 const error = describeError(failed.error, { backend });
                 notify({
                   type: 'warning',
                   header: `Trail ${name} created, but it is not logging`,
-                  content: `${failed.operation} failed: ${error.title}: ${error.message}`,
+                  content: `${failed.operation} failed: ${error.message}`,
+                  ...about,
                 });
-              } else notify({ type: 'success', content: `Trail ${name} created. Logging is turned on.` });
-              void navigate(paths.trailDetail(trail.TrailARN ?? ''));
+              } else notify({ type: 'success', content: `Trail ${name} created. Logging is turned on.`, ...about });
+              void navigate(detail);
             },
           },
         );

@@ -70,7 +70,12 @@ function EventSelectorsForm({ trail, current }: { trail: Trail; current: TrailEv
           { trail: arn, ...toPutEventSelectors(values) },
           {
             onSuccess: () => {
-              notify({ type: 'success', content: `Event selectors of ${trail.Name ?? arn} saved.` });
+              notify({
+                type: 'success',
+                content: `Event selectors of ${trail.Name ?? arn} saved.`,
+                key: arn,
+                path: paths.trailDetail(arn),
+              });
               void navigate(paths.trailDetail(arn));
             },
           },

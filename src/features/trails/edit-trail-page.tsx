@@ -51,7 +51,12 @@ function EditForm({ trail }: { trail: Trail }) {
         }
         update.mutate(input, {
           onSuccess: (updated) => {
-            notify({ type: 'success', content: `Trail ${updated.Name ?? values.name} updated.` });
+            notify({
+              type: 'success',
+              content: `Trail ${updated.Name ?? values.name} updated.`,
+              key: arn,
+              path: paths.trailDetail(arn),
+            });
             void navigate(paths.trailDetail(arn));
           },
         });

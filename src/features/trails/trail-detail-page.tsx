@@ -151,7 +151,7 @@ function TrailDetail({ trail }: { trail: Trail }) {
                   start.reset();
                   stop.mutate(arn, {
                     onSuccess: () => {
-                      notify({ type: 'success', content: `Logging of ${name} stopped.` });
+                      notify({ type: 'success', content: `Logging of ${name} stopped.`, key: arn });
                     },
                   });
                 }}
@@ -167,7 +167,7 @@ function TrailDetail({ trail }: { trail: Trail }) {
                   stop.reset();
                   start.mutate(arn, {
                     onSuccess: () => {
-                      notify({ type: 'success', content: `Logging of ${name} started.` });
+                      notify({ type: 'success', content: `Logging of ${name} started.`, key: arn });
                     },
                   });
                 }}
@@ -238,7 +238,7 @@ function TrailDetail({ trail }: { trail: Trail }) {
             setDeleting(false);
           }}
           onDeleted={() => {
-            notify({ type: 'success', content: `Trail ${name} deleted.` });
+            notify({ type: 'success', content: `Trail ${name} deleted.`, key: arn, path: paths.trails() });
             void navigate(paths.trails());
           }}
         />

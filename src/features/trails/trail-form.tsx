@@ -6,10 +6,13 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
+import { trailQueries } from '@/api/trails';
 import { useConnection } from '@/api/use-connection';
 import { ResourceForm } from '@/components/resource-form';
 import { TagsContainer } from '@/components/tags-editor';
+import { useExistingNames } from '@/hooks/use-existing-names';
 import { useShownErrors } from '@/hooks/use-shown-errors';
+import { duplicateNameError } from '@/lib/form-errors';
 import {
   S3_KEY_PREFIX,
   TRAIL_NAME,
@@ -53,7 +56,15 @@ export function TrailForm({
 }: TrailFormProps) {
   const { connection } = useConnection();
   const [values, setValues] = useState(initial);
-  const errors = trailFormErrors(values, context);
+  // Trail names are unique among the trails seen in the region, shadows of multi-Region trails included.
+  const [sentName, setSentName] = useState<string>();
+  const existingNames = useExistingNames(trailQueries.list(connection), (row) => row.trail.Name, [sentName]);
+  const schemaErrors = trailFormErrors(values, context);
+  const duplicate =
+    mode === 'create'
+      ? duplicateNameError(values.name, existingNames, { what: 'A trail', region: connection.region })
+      : undefined;
+  const errors = duplicate && !schemaErrors.name ? { ...schemaErrors, name: duplicate } : schemaErrors;
   const valid = Object.keys(errors).length === 0;
   const { errorOf, visit, submitted, attemptSubmit } = useShownErrors(errors);
   const change = (next: Partial<TrailFormValues>) => {
@@ -81,7 +92,9 @@ export function TrailForm({
       invalid={submitted && !valid}
       onSubmit={() => {
         attemptSubmit();
-        if (valid) onSubmit(values);
+        if (!valid) return;
+        setSentName(values.name);
+        onSubmit(values);
       }}
     >
       <SpaceBetween size="l">
