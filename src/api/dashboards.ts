@@ -21,7 +21,7 @@ import {
   type UpdateDashboardCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { dashboardPolicyFor, mergeStoreStatement } from '@/lib/dashboard-policies';
+import { dashboardPolicyFor, grantsScheduledRefresh, mergeStoreStatement } from '@/lib/dashboard-policies';
 import { getResourcePolicy, putResourcePolicy } from './channels';
 import { clientFor } from './cloudtrail-client';
 import { backendIdOf, type BackendId, type Connection } from './connection';
@@ -239,6 +239,35 @@ export async function applyDashboardPermissions(
   if (scheduled) await putResourcePolicy(connection, dashboardArn, dashboardPolicyFor(dashboardArn));
 }
 
+/** What a scheduled dashboard lacks of its permissions (§18.8): stores without its StartQuery statement, its own policy. */
+export interface MissingDashboardPermissions {
+  storeArns: string[];
+  dashboardPolicy: boolean;
+}
+
+/**
+ * Reads the policies of a scheduled dashboard's stores and of the dashboard, and says which lack
+ * what a scheduled refresh needs. The emulator runs refreshes without them (§18.8); AWS does not.
+ */
+export async function missingDashboardPermissions(
+  connection: Connection,
+  { dashboardArn, storeArns }: Omit<DashboardPermissions, 'scheduled'>,
+  signal?: AbortSignal,
+): Promise<MissingDashboardPermissions> {
+  const missing: string[] = [];
+  for (const storeArn of storeArns) {
+    const policy = await getResourcePolicy(connection, storeArn, signal);
+    // A policy the console cannot read is not counted as missing: it is left for its owner to judge.
+    try {
+      if (mergeStoreStatement(policy, storeArn, dashboardArn).next !== undefined) missing.push(storeArn);
+    } catch {
+      continue;
+    }
+  }
+  const own = await getResourcePolicy(connection, dashboardArn, signal);
+  return { storeArns: missing, dashboardPolicy: !grantsScheduledRefresh(own, dashboardArn) };
+}
+
 export const dashboardQueries = {
   all: (backend: BackendId) => ['cloudtrail', backend, 'dashboards'] as const,
   /** Every dashboard of the Region with its details, sorted by name. */
@@ -258,6 +287,12 @@ export const dashboardQueries = {
     queryOptions({
       queryKey: [...dashboardQueries.all(backendIdOf(connection)), 'store-policy', storeArn],
       queryFn: ({ signal }) => getResourcePolicy(connection, storeArn, signal),
+    }),
+  /** What a scheduled dashboard lacks of the permissions its refreshes need. */
+  missingPermissions: (connection: Connection, dashboardArn: string, storeArns: readonly string[]) =>
+    queryOptions({
+      queryKey: [...dashboardQueries.all(backendIdOf(connection)), 'missing-permissions', dashboardArn, storeArns],
+      queryFn: ({ signal }) => missingDashboardPermissions(connection, { dashboardArn, storeArns }, signal),
     }),
   /**
    * The query a refresh started for one widget (QueryId and its status then). A refresh's widget

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { accountOfArn, dashboardArnFor, dashboardPolicyFor, mergeStoreStatement } from './dashboard-policies';
+import {
+  accountOfArn,
+  dashboardArnFor,
+  dashboardPolicyFor,
+  grantsScheduledRefresh,
+  mergeStoreStatement,
+} from './dashboard-policies';
 
 const STORE = 'arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/eds-1';
 const DASHBOARD = dashboardArnFor('us-east-1', '123456789012', 'ops');
@@ -73,4 +79,18 @@ test('a Deny or another service’s statement is left alone: the statement is ap
 test('a policy the console cannot read is not replaced', () => {
   expect(() => mergeStoreStatement('not json', STORE, DASHBOARD)).toThrow(/not valid JSON/);
   expect(() => mergeStoreStatement('[1]', STORE, DASHBOARD)).toThrow(/not a JSON object/);
+});
+
+test('a dashboard policy grants scheduled refreshes only to CloudTrail, for this dashboard', () => {
+  expect(grantsScheduledRefresh(dashboardPolicyFor(DASHBOARD), DASHBOARD)).toBe(true);
+  expect(grantsScheduledRefresh(dashboardPolicyFor(OTHER), DASHBOARD)).toBe(false);
+  expect(grantsScheduledRefresh(null, DASHBOARD)).toBe(false);
+  expect(grantsScheduledRefresh('{not json', DASHBOARD)).toBe(false);
+  const unconditioned = {
+    Statement: { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'cloudtrail:*' },
+  };
+  expect(grantsScheduledRefresh(JSON.stringify(unconditioned), DASHBOARD)).toBe(false);
+  const denied = JSON.parse(dashboardPolicyFor(DASHBOARD)) as { Statement: { Effect: string }[] };
+  for (const statement of denied.Statement) statement.Effect = 'Deny';
+  expect(grantsScheduledRefresh(JSON.stringify(denied), DASHBOARD)).toBe(false);
 });

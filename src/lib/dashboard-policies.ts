@@ -152,3 +152,30 @@ export function mergeStoreStatement(current: string | null, storeArn: string, da
     summary: 'This statement is added to its resource policy.',
   };
 }
+
+/**
+ * Whether a dashboard's resource policy lets CloudTrail start its scheduled refreshes: an Allow of
+ * StartDashboardRefresh to CloudTrail, unconditioned or conditioned on this dashboard's ARN. An
+ * unreadable policy grants nothing.
+ */
+export function grantsScheduledRefresh(policy: string | null, dashboardArn: string): boolean {
+  if (policy === null) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(policy);
+  } catch {
+    return false;
+  }
+  if (!isObject(parsed)) return false;
+  const statements: unknown[] = Array.isArray(parsed.Statement) ? (parsed.Statement as unknown[]) : [parsed.Statement];
+  return statements.some((statement) => {
+    if (!isObject(statement) || statement.Effect !== 'Allow') return false;
+    const principal = statement.Principal;
+    const services = isObject(principal) ? strings(principal.Service) : [];
+    const actions = strings(statement.Action).map((action) => action.toLowerCase());
+    if (!services.includes(CLOUDTRAIL_SERVICE) || !actions.includes(START_DASHBOARD_REFRESH.toLowerCase()))
+      return false;
+    if (statement.Condition === undefined) return true;
+    return sourceArnsOf(statement)?.arns.includes(dashboardArn) ?? false;
+  });
+}

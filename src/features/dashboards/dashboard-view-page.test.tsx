@@ -1,7 +1,12 @@
 // The dashboard page: refresh a managed dashboard over the seeded management store and see every
 // widget's query finish and its chart or table drawn (mocks/emulator/SEMANTICS.md §18.10, §18.14).
-import { CreateDashboardCommand, DescribeQueryCommand, GetDashboardCommand } from '@aws-sdk/client-cloudtrail';
-import { screen, within } from '@testing-library/react';
+import {
+  CreateDashboardCommand,
+  DescribeQueryCommand,
+  GetDashboardCommand,
+  GetResourcePolicyCommand,
+} from '@aws-sdk/client-cloudtrail';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
@@ -196,3 +201,48 @@ test('a column Event history cannot filter on stays text in a widget’s table',
   expect(within(table).getAllByRole('row').length).toBeGreaterThan(1);
   expect(within(table).queryByRole('link')).not.toBeInTheDocument();
 }, 60_000);
+
+test('a scheduled dashboard without its permissions says what is missing and adds it', async () => {
+  const user = userEvent.setup();
+  const client = emulatorClient();
+  const { DashboardArn } = await client.send(
+    new CreateDashboardCommand({
+      Name: 'nightly-errors',
+      RefreshSchedule: { Frequency: { Unit: 'DAYS', Value: 1 }, Status: 'ENABLED', TimeOfDay: '02:00' },
+      Widgets: [
+        {
+          QueryStatement: `SELECT errorCode, COUNT(*) AS calls FROM ${MANAGEMENT_STORE} WHERE eventTime > '?' GROUP BY errorCode`,
+          QueryParameters: ['$StartTime$'],
+          ViewProperties: { Height: '2', Width: '6', Title: 'Errors', View: 'Table' },
+        },
+      ],
+    }),
+  );
+  renderApp('/lake/dashboards/nightly-errors');
+  expect(
+    await screen.findByText(
+      'Scheduled refreshes lack permissions',
+      { ignore: LIVE_REGION_COPIES },
+      { timeout: 20_000 },
+    ),
+  ).toBeVisible();
+  const lacking = screen.getByText(/CloudTrail runs this dashboard.s scheduled refreshes only with these permissions/, {
+    ignore: LIVE_REGION_COPIES,
+  });
+  expect(lacking).toHaveTextContent(/the dashboard has no resource policy allowing cloudtrail:StartDashboardRefresh/);
+  expect(lacking).toHaveTextContent(
+    /the resource policy of arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore\/a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24 does not allow cloudtrail:StartQuery for it/,
+  );
+
+  await user.click(screen.getByRole('button', { name: 'Add permissions' }));
+  await waitFor(() => {
+    expect(
+      screen.queryByText('Scheduled refreshes lack permissions', { ignore: LIVE_REGION_COPIES }),
+    ).not.toBeInTheDocument();
+  });
+  const storeArn = `arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/${MANAGEMENT_STORE}`;
+  const storePolicy = await client.send(new GetResourcePolicyCommand({ ResourceArn: storeArn }));
+  expect(storePolicy.ResourcePolicy).toContain(DashboardArn ?? 'no ARN');
+  const own = await client.send(new GetResourcePolicyCommand({ ResourceArn: DashboardArn }));
+  expect(own.ResourcePolicy).toContain('cloudtrail:StartDashboardRefresh');
+});

@@ -28,6 +28,7 @@ import { eventDataStoreIdOf, paths } from '@/lib/paths';
 import { ASSUMED_PRICE_PER_GB } from '@/lib/scan-cost';
 import { resolveTimeRange, type RelativeUnit, type TimeRange } from '@/lib/time-range';
 import { DeleteDashboardModal } from './delete-dashboard-modal';
+import { MissingPermissionsWarning } from './missing-permissions-warning';
 import { builtInStoreKind, STORE_KIND_LABELS, storeMatchesKind, storesNamedBy } from './managed-dashboard-stores';
 import { RefreshEstimate } from './widgets/refresh-estimate';
 import { WidgetGrid } from './widgets/widget-grid';
@@ -224,6 +225,17 @@ function DashboardView({ name, dashboard }: { name: string; dashboard: Dashboard
       >
         {name}
       </Header>
+
+      {/* Once the stores are known, so the check reads the stores the widgets name. */}
+      {(isCustom || isHighlights) &&
+      dashboard.DashboardArn &&
+      dashboard.RefreshSchedule?.Status === 'ENABLED' &&
+      storesQuery.data !== undefined ? (
+        <MissingPermissionsWarning
+          dashboardArn={dashboard.DashboardArn}
+          storeArns={readStores.flatMap((store) => (store.EventDataStoreArn ? [store.EventDataStoreArn] : []))}
+        />
+      ) : null}
 
       <SpaceBetween direction="horizontal" size="l" alignItems="end">
         {kind ? (
