@@ -160,9 +160,9 @@ test('opens a filtered Event history in Lake and finds the same events there', a
   await expect(heading).toBeVisible();
   const total = Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1]);
   const events = page.getByRole('treegrid', { name: 'Events' });
-  const times = await columnOf(events, 1);
+  const times = await columnOf(events, 2);
   expect(times).toHaveLength(total);
-  expect(new Set(await columnOf(events, 0))).toEqual(new Set(['DeleteBucket']));
+  expect(new Set(await columnOf(events, 1))).toEqual(new Set(['DeleteBucket']));
   await expectAccessible();
 
   const open = page.getByRole('button', { name: 'Open in Lake' });
