@@ -8,11 +8,13 @@ import { expect, test } from './fixtures';
 
 /**
  * At most this many bytes (gzip) of the console's JavaScript before Event history's first rows.
- * The aim is 250 kB; with every page loaded on its first visit the build
- * needs 516 kB (React 68, Cloudscape's app layout, table and pickers about 250, the SDK 62, React
- * Router 30, zod 26). The limit holds that line while the first screen sheds code toward the target.
+ * The aim is 250 kB; with every page loaded on its first visit, zod kept off Event history's path
+ * and its download dialog loaded on first click, the build needs 495 kB (React 67,
+ * Cloudscape's app layout, table and pickers about 265, the SDK 52, React Router 30, TanStack 28,
+ * the console's own code 29). The limit, 2 % above, holds that line while the first screen sheds
+ * code toward the target.
  */
-const FIRST_SCREEN_LIMIT = 525_000;
+const FIRST_SCREEN_LIMIT = 505_000;
 
 const OUT_DIR = resolve(import.meta.dirname, '..', process.env.E2E_OUT_DIR ?? 'dist');
 
@@ -26,7 +28,7 @@ async function loadedScripts(page: Page): Promise<string[]> {
   );
 }
 
-test('Event history shows its first rows after at most 525 kB of the console’s JavaScript', async ({
+test('Event history shows its first rows after at most 505 kB of the console’s JavaScript', async ({
   page,
   openConsole,
 }) => {

@@ -1,13 +1,17 @@
 import { useState } from 'react';
-import type { z } from 'zod';
 
 const PREFIX = 'cloudtrail-console.preferences.';
+
+/** What checks a saved value: a zod schema, or an object with the same `safeParse`. */
+export interface PreferencesSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
 /**
  * A table's preferences, remembered per browser in localStorage under a per-table key. The saved
  * value goes through the schema, so a stale or edited entry falls back to the defaults.
  */
-export function usePreferences<T>(table: string, schema: z.ZodType<T>, defaults: T) {
+export function usePreferences<T>(table: string, schema: PreferencesSchema<T>, defaults: T) {
   const key = `${PREFIX}${table}`;
   const [value, setValue] = useState<T>(() => {
     try {

@@ -1,6 +1,6 @@
-// Event history's view in the URL, so a copied link reproduces it. Parsing goes through zod and
-// falls back to defaults field by field: a crafted or truncated link gives a default view.
-import { z } from 'zod';
+// Event history's view in the URL, so a copied link reproduces it. Parsing falls back to defaults
+// field by field: a crafted or truncated link gives a default view. Hand-written rather than zod,
+// so that zod stays out of the first screen's download.
 import { LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_VALUE, REGIONS } from './cloudtrail-limits';
 import type { RelativeUnit, TimeRange } from './time-range';
 
@@ -45,7 +45,8 @@ const CODES_BY_UNIT = Object.fromEntries(Object.entries(UNIT_CODES).map(([code, 
   string
 >;
 
-const filterParam = z.string().transform((text, context) => {
+/** A `filter` parameter, `Key:value`, or undefined when it is not one. */
+function filterParam(text: string): UrlAttributeFilter | undefined {
   const colon = text.indexOf(':');
   const key = text.slice(0, colon);
   const value = text.slice(colon + 1);
@@ -54,48 +55,47 @@ const filterParam = z.string().transform((text, context) => {
     !(LOOKUP_ATTRIBUTE_KEYS as readonly string[]).includes(key) ||
     value === '' ||
     value.length > LOOKUP_ATTRIBUTE_VALUE.max
-  ) {
-    context.addIssue({ code: 'custom', message: 'not a filter' });
-    return z.NEVER;
-  }
+  )
+    return undefined;
   return { key: key as LookupAttributeKey, value };
-});
+}
 
-const relativeParam = z.string().transform((text, context): TimeRange => {
-  const match = /^(\d{1,4})(mo|m|h|d|w)$/.exec(text);
+/** A `last` parameter (`15m`, `2h`, `7d`, `1w`, `3mo`). */
+function relativeParam(text: string | null): TimeRange | undefined {
+  const match = /^(\d{1,4})(mo|m|h|d|w)$/.exec(text ?? '');
   const unit = match ? UNIT_CODES[match[2] ?? ''] : undefined;
   const amount = Number(match?.[1]);
-  if (!unit || !(amount > 0)) {
-    context.addIssue({ code: 'custom', message: 'not a relative range' });
-    return z.NEVER;
-  }
-  return { type: 'relative', amount, unit };
-});
+  return unit && amount > 0 ? { type: 'relative', amount, unit } : undefined;
+}
 
-const instant = z.iso.datetime({ offset: true });
+/** An RFC 3339 date and time with seconds and a `Z` or `±hh:mm` offset, on a real calendar day. */
+const INSTANT =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+function instant(text: string | null): string | undefined {
+  return text !== null && INSTANT.test(text) ? text : undefined;
+}
 
-const scanParam = z.coerce.number().int().min(0).max(1000).catch(0);
+/** A whole number from `min` to `max` (as `Number()` reads it), or `fallback`. */
+function wholeParam(text: string | null, min: number, max: number, fallback: number): number {
+  const number = text === null ? fallback : Number(text);
+  return Number.isInteger(number) && number >= min && number <= max ? number : fallback;
+}
 
-const anchorParam = z.string().transform((text, context): PageAnchor => {
-  const match = /^(\d{1,6})\.(10|25|50)\.([A-Za-z0-9_-]{1,60000})$/.exec(text);
-  if (!match) {
-    context.addIssue({ code: 'custom', message: 'not a page anchor' });
-    return z.NEVER;
-  }
-  return { page: Number(match[1]), size: Number(match[2]), cursor: match[3] ?? '' };
-});
+/** An `at` parameter, `page.size.cursor`. */
+function anchorParam(text: string | null): PageAnchor | undefined {
+  const match = /^(\d{1,6})\.(10|25|50)\.([A-Za-z0-9_-]{1,60000})$/.exec(text ?? '');
+  return match ? { page: Number(match[1]), size: Number(match[2]), cursor: match[3] ?? '' } : undefined;
+}
 
-const regionsParam = z.string().transform((text, context): 'all' | string[] => {
+/** A `regions` parameter: `all`, or the known regions of a comma-separated list in the console's order. */
+function regionsParam(text: string | null): 'all' | string[] | undefined {
+  if (text === null) return undefined;
   if (text === 'all') return 'all';
   const regions = [...new Set(text.split(','))].filter((region) => (REGIONS as readonly string[]).includes(region));
-  if (regions.length === 0) {
-    context.addIssue({ code: 'custom', message: 'no known region' });
-    return z.NEVER;
-  }
+  if (regions.length === 0) return undefined;
   return regions.sort((a, b) => REGIONS.indexOf(a as never) - REGIONS.indexOf(b as never));
-});
+}
 
 /** The view a URL's query string describes. */
 export function parseEventHistorySearch(search: URLSearchParams): EventHistoryView {
@@ -105,33 +105,31 @@ export function parseEventHistorySearch(search: URLSearchParams): EventHistoryVi
     raw.length === 0
       ? [...DEFAULT_FILTERS]
       : raw.flatMap((text) => {
-          const parsed = filterParam.safeParse(text);
-          return parsed.success ? [parsed.data] : [];
+          const filter = filterParam(text);
+          return filter ? [filter] : [];
         });
-  let range: TimeRange | undefined;
-  const last = relativeParam.safeParse(search.get('last'));
-  const start = instant.safeParse(search.get('start'));
-  const end = instant.safeParse(search.get('end'));
-  if (last.success) range = last.data;
-  else if (start.success && end.success && Date.parse(start.data) <= Date.parse(end.data))
-    range = { type: 'absolute', startDate: start.data, endDate: end.data };
-  const page = pageParam.parse(search.get('page') ?? 1);
-  const asOf = instant.safeParse(search.get('asof'));
-  const at = anchorParam.safeParse(search.get('at'));
-  const scan = scanParam.parse(search.get('scan') ?? 0);
-  const regions = regionsParam.safeParse(search.get('regions'));
+  let range = relativeParam(search.get('last'));
+  const start = instant(search.get('start'));
+  const end = instant(search.get('end'));
+  if (!range && start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end))
+    range = { type: 'absolute', startDate: start, endDate: end };
+  const page = wholeParam(search.get('page'), 1, 100_000, 1);
+  const asOf = instant(search.get('asof'));
+  const at = anchorParam(search.get('at'));
+  const scan = wholeParam(search.get('scan'), 0, 1000, 0);
+  const regions = regionsParam(search.get('regions'));
   const size = Number(search.get('size'));
   const principal = (search.get('principal') ?? '').trim();
   return {
     filters,
     range,
     page,
-    ...(asOf.success && range?.type !== 'absolute' ? { asOf: asOf.data } : {}),
-    ...(at.success && at.data.page <= page ? { at: at.data } : {}),
+    ...(asOf !== undefined && range?.type !== 'absolute' ? { asOf } : {}),
+    ...(at !== undefined && at.page <= page ? { at } : {}),
     ...(scan > 0 ? { scan } : {}),
     ...(size === 10 || size === 25 || size === 50 ? { size } : {}),
     ...(principal !== '' && principal.length <= LOOKUP_ATTRIBUTE_VALUE.max ? { principal } : {}),
-    ...(regions.success ? { regions: regions.data } : {}),
+    ...(regions !== undefined ? { regions } : {}),
   };
 }
 

@@ -1,138 +1,42 @@
-import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
-import ProgressBar from '@cloudscape-design/components/progress-bar';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { Event } from '@aws-sdk/client-cloudtrail';
-import { useRef, useState } from 'react';
-import { describeError } from '@/api/errors';
-import { saveFile } from '@/lib/save-file';
-import { eventsToCsv, eventsToJson } from './export-events';
-import type { ScanProgress } from './scan-status';
-import { ModalFooter } from '@/components/modal-footer';
+import { lazy, Suspense, useState } from 'react';
+import type { DownloadEventsDialogProps } from './download-events-dialog';
 
-type Format = 'csv' | 'json';
-type Scope = 'loaded' | 'all';
+// The dialog (with the CSV and JSON writers) is not part of the first screen: its code is loaded on
+// the first click, and stays mounted afterwards so that it keeps the format and scope chosen.
+const DownloadEventsDialog = lazy(() =>
+  import('./download-events-dialog').then((module) => ({ default: module.DownloadEventsDialog })),
+);
 
-export interface DownloadEventsProps {
-  /** Matching events loaded so far. */
-  loaded: readonly Event[];
-  progress: ScanProgress;
-  /** Reads the rest of the time range; resolves with every matching event, or rejects when cancelled. */
-  loadAll: (signal: AbortSignal) => Promise<readonly Event[]>;
-}
+/** What the download needs: the events loaded so far, how far reading got, and a way to read the rest. */
+export type DownloadEventsProps = Omit<DownloadEventsDialogProps, 'visible' | 'onClose'>;
 
 /** Download of the current result as CSV or JSON, up to the whole time range, with progress and cancel. */
-export function DownloadEvents({ loaded, progress, loadAll }: DownloadEventsProps) {
+export function DownloadEvents(props: DownloadEventsProps) {
   const [open, setOpen] = useState(false);
-  const [format, setFormat] = useState<Format>('csv');
-  const [scope, setScope] = useState<Scope>('loaded');
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const controller = useRef<AbortController | null>(null);
-
-  const close = () => {
-    controller.current?.abort(new DOMException('Download cancelled', 'AbortError'));
-    setOpen(false);
-    setRunning(false);
-    setError(null);
-  };
-
-  const start = async () => {
-    setError(null);
-    let events = loaded;
-    if (scope === 'all' && !progress.complete) {
-      const abort = new AbortController();
-      controller.current = abort;
-      setRunning(true);
-      try {
-        events = await loadAll(abort.signal);
-      } catch (failure) {
-        setRunning(false);
-        if (!abort.signal.aborted) setError(failure);
-        return;
-      }
-      setRunning(false);
-    }
-    const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
-    if (format === 'csv') saveFile(`cloudtrail-events-${stamp}.csv`, 'text/csv', eventsToCsv(events));
-    else saveFile(`cloudtrail-events-${stamp}.json`, 'application/json', eventsToJson(events));
-    setOpen(false);
-  };
-
+  const [opened, setOpened] = useState(false);
   return (
     <>
       <Button
         iconName="download"
         onClick={() => {
           setOpen(true);
+          setOpened(true);
         }}
       >
         Download events
       </Button>
-      <Modal
-        visible={open}
-        header="Download events"
-        onDismiss={close}
-        footer={
-          <ModalFooter onCancel={close}>
-            <Button variant="primary" loading={running} onClick={() => void start()}>
-              Download
-            </Button>
-          </ModalFooter>
-        }
-      >
-        <SpaceBetween size="l">
-          <FormField label="Format">
-            <RadioGroup
-              value={format}
-              onChange={({ detail }) => {
-                setFormat(detail.value as Format);
-              }}
-              items={[
-                { value: 'csv', label: 'CSV', description: 'One row per event, for spreadsheets.' },
-                { value: 'json', label: 'JSON', description: 'The full CloudTrail record of each event.' },
-              ]}
-            />
-          </FormField>
-          <FormField label="Events">
-            <RadioGroup
-              value={scope}
-              onChange={({ detail }) => {
-                setScope(detail.value as Scope);
-              }}
-              items={[
-                {
-                  value: 'loaded',
-                  label: `Loaded events (${String(loaded.length)})`,
-                  description: 'The matching events read so far.',
-                },
-                {
-                  value: 'all',
-                  label: 'Every matching event in the time range',
-                  description: progress.complete
-                    ? 'Every event in the time range is already loaded.'
-                    : 'Reads the rest of the time range first, at CloudTrail’s rate of 2 requests per second.',
-                },
-              ]}
-            />
-          </FormField>
-          {running ? (
-            <ProgressBar
-              label="Reading events"
-              value={Math.round(progress.coverage * 100)}
-              additionalInfo={`${String(progress.scanned)} events read in ${String(progress.pages)} pages, ${String(loaded.length)} matching`}
-            />
-          ) : null}
-          {error ? (
-            <Alert type="error" header={describeError(error).title}>
-              {describeError(error).message}
-            </Alert>
-          ) : null}
-        </SpaceBetween>
-      </Modal>
+      {opened ? (
+        <Suspense fallback={null}>
+          <DownloadEventsDialog
+            {...props}
+            visible={open}
+            onClose={() => {
+              setOpen(false);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

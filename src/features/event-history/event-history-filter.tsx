@@ -7,7 +7,6 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import TokenGroup from '@cloudscape-design/components/token-group';
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
 import { LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_VALUE } from '@/lib/cloudtrail-limits';
 import type { LookupAttributeKey, UrlAttributeFilter } from '@/lib/event-history-url';
 import type { TimeRange } from '@/lib/time-range';
@@ -43,18 +42,14 @@ function weightedLength(text: string): number {
   return length;
 }
 
-const filterValueSchema = z
-  .object({ key: z.enum(LOOKUP_ATTRIBUTE_KEYS), value: z.string() })
-  .superRefine(({ key, value }, context) => {
-    if (value.trim() === '') context.addIssue({ code: 'custom', message: 'Enter a value to look up.' });
-    else if (key === 'ReadOnly' && value !== 'true' && value !== 'false')
-      context.addIssue({ code: 'custom', message: 'Read-only is true or false.' });
-    else if (weightedLength(value) > LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)
-      context.addIssue({
-        code: 'custom',
-        message: `At most ${String(LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)} characters; _, spaces, commas and line breaks count as two.`,
-      });
-  });
+/** Why LookupEvents would refuse `value` for `key`, or undefined when it takes it. */
+function filterValueError(key: LookupAttributeKey, value: string): string | undefined {
+  if (value.trim() === '') return 'Enter a value to look up.';
+  if (key === 'ReadOnly' && value !== 'true' && value !== 'false') return 'Read-only is true or false.';
+  if (weightedLength(value) > LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)
+    return `At most ${String(LOOKUP_ATTRIBUTE_VALUE.maxWeightedLength)} characters; _, spaces, commas and line breaks count as two.`;
+  return undefined;
+}
 
 /** Event history's 90 days: the range the console shows when none is chosen. */
 const WHOLE_HISTORY = { key: 'last-90-days', amount: 90, unit: 'day', type: 'relative' } as const;
@@ -142,12 +137,12 @@ export function EventHistoryFilter({
   const [key, setKey] = useState<FormKey>('EventName');
   const [value, setValue] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const parsed = filterValueSchema.safeParse({ key: key === 'Principal' ? 'Username' : key, value });
-  const error = attempted && !parsed.success ? parsed.error.issues[0]?.message : undefined;
+  const invalid = filterValueError(key === 'Principal' ? 'Username' : key, value);
+  const error = attempted ? invalid : undefined;
 
   const add = () => {
     setAttempted(true);
-    if (!parsed.success) return;
+    if (invalid !== undefined) return;
     if (key === 'Principal') {
       onPrincipalChange?.(value.trim());
       setValue('');

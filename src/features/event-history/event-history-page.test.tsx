@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { renderApp } from '@/testing/render-app';
 
-// Routes load their page on first visit; loading it once here keeps the first test within findBy's wait.
+// Routes load their page on first visit, and the page its download dialog on first click; loading them once
+// here keeps the tests within findBy's wait.
 beforeAll(async () => {
-  await import('./event-history-page');
+  await Promise.all([import('./event-history-page'), import('./download-events-dialog')]);
 }, 120_000);
 
 function eventsTable() {
@@ -126,6 +127,19 @@ test('remembers page size, columns and time zone in this browser', async () => {
     pageSize: 10,
     timeZone: 'local',
   });
+});
+
+test('opens the download dialog on the first click, and keeps the choices made in it', async () => {
+  const user = userEvent.setup();
+  renderApp('/events');
+  await within(await eventsTable()).findAllByRole('rowheader');
+  await user.click(screen.getByRole('button', { name: 'Download events' }));
+  let dialog = await screen.findByRole('dialog', { name: 'Download events' });
+  await user.click(within(dialog).getByRole('radio', { name: /JSON/ }));
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  await user.click(screen.getByRole('button', { name: 'Download events' }));
+  dialog = await screen.findByRole('dialog', { name: 'Download events' });
+  expect(within(dialog).getByRole('radio', { name: /JSON/ })).toBeChecked();
 });
 
 test('pages forward and back, keeping the page in the URL', async () => {

@@ -28,11 +28,8 @@ import { paths } from '@/lib/paths';
 import { describeTimeRange } from '@/lib/time-range';
 import { DownloadEvents } from './download-events';
 import { EventHistoryFilter } from './event-history-filter';
-import {
-  DEFAULT_EVENT_HISTORY_PREFERENCES,
-  EventHistoryPreferencesControl,
-  eventHistoryPreferencesSchema,
-} from './event-history-preferences';
+import { DEFAULT_EVENT_HISTORY_PREFERENCES, eventHistoryPreferencesSchema } from './event-history-preferences';
+import { EventHistoryPreferencesControl } from './event-history-preferences-control';
 import { EventHistoryTable } from './event-history-table';
 import { FilterLinksContext } from './filter-link';
 import { OpenInLakeButton } from './open-in-lake-button';

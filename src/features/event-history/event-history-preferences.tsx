@@ -1,6 +1,4 @@
-import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
-import RadioGroup from '@cloudscape-design/components/radio-group';
-import { z } from 'zod';
+import type { PreferencesSchema } from '@/hooks/use-preferences';
 import type { TimeZonePreference } from '@/lib/format-time';
 
 /** Every column, in display order; the first six are CloudTrail's defaults. */
@@ -23,19 +21,37 @@ export const EVENT_HISTORY_COLUMNS = [
 
 export type EventHistoryColumnId = (typeof EVENT_HISTORY_COLUMNS)[number]['id'];
 
-const COLUMN_IDS = EVENT_HISTORY_COLUMNS.map((column) => column.id) as [
-  EventHistoryColumnId,
-  ...EventHistoryColumnId[],
-];
+const COLUMN_IDS: readonly EventHistoryColumnId[] = EVENT_HISTORY_COLUMNS.map((column) => column.id);
 
-export const eventHistoryPreferencesSchema = z.object({
-  pageSize: z.union([z.literal(10), z.literal(25), z.literal(50)]),
-  visibleColumns: z.array(z.enum(COLUMN_IDS)),
-  wrapLines: z.boolean(),
-  timeZone: z.enum(['utc', 'local']),
-});
+export interface EventHistoryPreferences {
+  pageSize: 10 | 25 | 50;
+  visibleColumns: EventHistoryColumnId[];
+  wrapLines: boolean;
+  timeZone: TimeZonePreference;
+}
 
-export type EventHistoryPreferences = z.infer<typeof eventHistoryPreferencesSchema>;
+/**
+ * Checks saved preferences: the four fields, each of its type, and nothing else kept. Hand-written
+ * rather than zod, so that zod stays out of the first screen's download.
+ */
+export const eventHistoryPreferencesSchema: PreferencesSchema<EventHistoryPreferences> = {
+  safeParse(saved) {
+    if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return { success: false };
+    const { pageSize, visibleColumns, wrapLines, timeZone } = saved as Record<string, unknown>;
+    if (
+      (pageSize === 10 || pageSize === 25 || pageSize === 50) &&
+      Array.isArray(visibleColumns) &&
+      visibleColumns.every((id) => (COLUMN_IDS as readonly unknown[]).includes(id)) &&
+      typeof wrapLines === 'boolean' &&
+      (timeZone === 'utc' || timeZone === 'local')
+    )
+      return {
+        success: true,
+        data: { pageSize, visibleColumns: [...(visibleColumns as EventHistoryColumnId[])], wrapLines, timeZone },
+      };
+    return { success: false };
+  },
+};
 
 export const DEFAULT_EVENT_HISTORY_PREFERENCES: EventHistoryPreferences = {
   pageSize: 50,
@@ -43,71 +59,3 @@ export const DEFAULT_EVENT_HISTORY_PREFERENCES: EventHistoryPreferences = {
   wrapLines: false,
   timeZone: 'utc',
 };
-
-/** The table's settings: page size, visible columns, line wrapping and the time zone of times. */
-export function EventHistoryPreferencesControl({
-  value,
-  onConfirm,
-}: {
-  value: EventHistoryPreferences;
-  onConfirm: (next: EventHistoryPreferences) => void;
-}) {
-  return (
-    <CollectionPreferences
-      title="Preferences"
-      confirmLabel="Confirm"
-      cancelLabel="Cancel"
-      preferences={{
-        pageSize: value.pageSize,
-        wrapLines: value.wrapLines,
-        contentDisplay: EVENT_HISTORY_COLUMNS.map((column) => ({
-          id: column.id,
-          visible: value.visibleColumns.includes(column.id),
-        })),
-        custom: value.timeZone,
-      }}
-      pageSizePreference={{
-        title: 'Page size',
-        options: [
-          { value: 10, label: '10 events' },
-          { value: 25, label: '25 events' },
-          { value: 50, label: '50 events' },
-        ],
-      }}
-      wrapLinesPreference={{ label: 'Wrap lines', description: 'Show long values on several lines.' }}
-      contentDisplayPreference={{
-        title: 'Columns',
-        description: 'Choose the columns to show.',
-        options: EVENT_HISTORY_COLUMNS.map((column) => ({
-          id: column.id,
-          label: column.label,
-          alwaysVisible: 'alwaysVisible' in column,
-        })),
-      }}
-      customPreference={(timeZone: TimeZonePreference, setTimeZone) => (
-        <RadioGroup
-          ariaLabel="Time zone"
-          value={timeZone}
-          onChange={({ detail }) => {
-            setTimeZone(detail.value);
-          }}
-          items={[
-            { value: 'utc', label: 'UTC', description: 'Event times in Coordinated Universal Time.' },
-            { value: 'local', label: 'Local time', description: 'Event times in this browser’s time zone.' },
-          ]}
-        />
-      )}
-      onConfirm={({ detail }) => {
-        const pageSize = detail.pageSize === 10 || detail.pageSize === 25 ? detail.pageSize : 50;
-        onConfirm({
-          pageSize,
-          wrapLines: detail.wrapLines ?? value.wrapLines,
-          visibleColumns: (detail.contentDisplay ?? [])
-            .filter((column) => column.visible)
-            .map((column) => column.id as EventHistoryColumnId),
-          timeZone: detail.custom === 'local' ? 'local' : 'utc',
-        });
-      }}
-    />
-  );
-}
