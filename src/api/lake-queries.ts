@@ -30,6 +30,26 @@ export type QueryDetails = Omit<DescribeQueryCommandOutput, '$metadata'>;
 /** One GetQueryResults page. */
 export type QueryResultsPage = Omit<GetQueryResultsCommandOutput, '$metadata'>;
 
+/** GetQueryResults rows as a table; CloudTrail sends each row as single-key maps in select-list order (§10.3). */
+export interface ResultTable {
+  /** Column names as CloudTrail keys them; two columns may share a name (`a.arn, b.arn`). */
+  columns: string[];
+  /** Values by column position; NULL arrives as "". */
+  rows: string[][];
+}
+
+/** The rows of every page read so far, flattened; the first row names the columns. */
+export function resultTableOf(pages: readonly QueryResultsPage[]): ResultTable {
+  const rows: string[][] = [];
+  let columns: string[] | undefined;
+  for (const page of pages)
+    for (const row of page.QueryResultRows ?? []) {
+      columns ??= row.map((cell) => Object.keys(cell)[0] ?? '');
+      rows.push(row.map((cell) => Object.values(cell)[0] ?? ''));
+    }
+  return { columns: columns ?? [], rows };
+}
+
 const ACTIVE_STATUSES: ReadonlySet<QueryStatus | undefined> = new Set(['QUEUED', 'RUNNING']);
 
 /** Whether a query may still change status by itself (QUEUED or RUNNING); while it may, the console polls. */

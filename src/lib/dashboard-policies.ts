@@ -72,13 +72,13 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** Whether a statement is an Allow of StartQuery to CloudTrail, the kind the dashboard statement merges into. */
-function isDashboardQueryStatement(statement: unknown): statement is Statement {
+/** Whether a statement is an Allow of `action` to CloudTrail alone, the kind a dashboard's statements are. */
+function allowsCloudTrail(statement: unknown, action: string): statement is Statement {
   if (!isObject(statement) || statement.Effect !== 'Allow') return false;
   const principal = statement.Principal;
   const services = isObject(principal) ? strings(principal.Service) : [];
-  const actions = strings(statement.Action).map((action) => action.toLowerCase());
-  return services.length === 1 && services[0] === CLOUDTRAIL_SERVICE && actions.includes(START_QUERY.toLowerCase());
+  const actions = strings(statement.Action).map((name) => name.toLowerCase());
+  return services.length === 1 && services[0] === CLOUDTRAIL_SERVICE && actions.includes(action.toLowerCase());
 }
 
 /** The `AWS:SourceArn` values of a statement's StringEquals, whatever the key's case. */
@@ -125,7 +125,7 @@ export function mergeStoreStatement(current: string | null, storeArn: string, da
       ? []
       : [existing];
   for (const [index, item] of list.entries()) {
-    if (!isDashboardQueryStatement(item)) continue;
+    if (!allowsCloudTrail(item, START_QUERY)) continue;
     const sources = sourceArnsOf(item);
     if (sources === undefined) {
       // No SourceArn condition: CloudTrail may already run queries for any dashboard.
@@ -168,14 +168,9 @@ export function grantsScheduledRefresh(policy: string | null, dashboardArn: stri
   }
   if (!isObject(parsed)) return false;
   const statements: unknown[] = Array.isArray(parsed.Statement) ? (parsed.Statement as unknown[]) : [parsed.Statement];
-  return statements.some((statement) => {
-    if (!isObject(statement) || statement.Effect !== 'Allow') return false;
-    const principal = statement.Principal;
-    const services = isObject(principal) ? strings(principal.Service) : [];
-    const actions = strings(statement.Action).map((action) => action.toLowerCase());
-    if (!services.includes(CLOUDTRAIL_SERVICE) || !actions.includes(START_DASHBOARD_REFRESH.toLowerCase()))
-      return false;
-    if (statement.Condition === undefined) return true;
-    return sourceArnsOf(statement)?.arns.includes(dashboardArn) ?? false;
-  });
+  return statements.some(
+    (statement) =>
+      allowsCloudTrail(statement, START_DASHBOARD_REFRESH) &&
+      (statement.Condition === undefined || (sourceArnsOf(statement)?.arns.includes(dashboardArn) ?? false)),
+  );
 }

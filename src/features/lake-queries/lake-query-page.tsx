@@ -21,6 +21,7 @@ import {
   hasQueryResults,
   isActiveQueryStatus,
   lakeQueryQueries,
+  resultTableOf,
   useCancelQuery,
   useStartQuery,
 } from '@/api/lake-queries';
@@ -38,7 +39,6 @@ import { ASSUMED_PRICE_PER_GB, formatCost, scanCost } from '@/lib/scan-cost';
 import { QueryEstimate } from './query-estimate';
 import { QueryHistoryPanel } from './query-history-panel';
 import { useQueryLog } from './query-log';
-import { resultTableOf } from './query-results';
 import { QueryResultsTable } from './query-results-table';
 import { QueryStatusPanel } from './query-status-panel';
 import { SampleQueriesPanel } from './sample-queries-panel';

@@ -8,7 +8,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { saveFile } from '@/lib/save-file';
-import { resultsToCsv, resultsToJson, type ResultTable } from './query-results';
+import type { ResultTable } from '@/api/lake-queries';
+import { resultsToCsv, resultsToJson } from './query-results';
 
 /** Rows on one page of the table: Cloudscape renders every row it is given, so large results are paged. */
 const PAGE_SIZE = 100;

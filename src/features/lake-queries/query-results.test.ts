@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { resultsToCsv, resultsToJson, resultTableOf } from './query-results';
+import { resultTableOf } from '@/api/lake-queries';
+import { resultsToCsv, resultsToJson } from './query-results';
 
 test('rows of single-key maps become columns and rows, across pages', () => {
   const table = resultTableOf([

@@ -1,26 +1,7 @@
-// GetQueryResults rows as a table: CloudTrail sends each row as a list of single-key maps in
-// select-list order (`[{"eventName":"PutObject"},{"calls":"42"}]`, mocks/emulator/SEMANTICS.md §10.3).
-import type { QueryResultsPage } from '@/api/lake-queries';
+// Query results (the table src/api/lake-queries.ts reads from GetQueryResults, whose rows are
+// single-key maps in select-list order, mocks/emulator/SEMANTICS.md §10.3) as CSV and JSON files.
+import type { ResultTable } from '@/api/lake-queries';
 import { toCsv } from '@/lib/csv';
-
-export interface ResultTable {
-  /** Column names as CloudTrail keys them; two columns may share a name (`a.arn, b.arn`). */
-  columns: string[];
-  /** Values by column position; NULL arrives as "". */
-  rows: string[][];
-}
-
-/** The rows of every page read so far, flattened; the first row names the columns. */
-export function resultTableOf(pages: readonly QueryResultsPage[]): ResultTable {
-  const rows: string[][] = [];
-  let columns: string[] | undefined;
-  for (const page of pages)
-    for (const row of page.QueryResultRows ?? []) {
-      columns ??= row.map((cell) => Object.keys(cell)[0] ?? '');
-      rows.push(row.map((cell) => Object.values(cell)[0] ?? ''));
-    }
-  return { columns: columns ?? [], rows };
-}
 
 /** The results as CSV: a header row of column names, formula-looking cells neutralised. */
 export function resultsToCsv(table: ResultTable): string {

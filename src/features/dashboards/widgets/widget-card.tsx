@@ -9,7 +9,7 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dashboardQueries } from '@/api/dashboards';
-import { hasQueryResults, lakeQueryQueries, type QueryDetails } from '@/api/lake-queries';
+import { hasQueryResults, lakeQueryQueries, resultTableOf, type QueryDetails } from '@/api/lake-queries';
 import { useConnection } from '@/api/use-connection';
 import { QueryError } from '@/components/query-error';
 import { useFollow } from '@/hooks/use-follow';
@@ -22,7 +22,6 @@ import {
   filteredWidgetQuery,
   substitutePlaceholders,
   widgetSizeOf,
-  widgetTableOf,
   widgetViewOf,
 } from './widget-data';
 
@@ -88,7 +87,7 @@ export function WidgetCard({ widget, refreshId, values }: WidgetCardProps) {
     ...lakeQueryQueries.results(connection, queryId),
     enabled: queryId !== '' && hasQueryResults(details?.QueryStatus),
   });
-  const table = results.data ? widgetTableOf(results.data.pages) : undefined;
+  const table = results.data ? resultTableOf(results.data.pages) : undefined;
 
   // The statement the refresh ran, as CloudTrail describes it; before a refresh, the one it would run now.
   const statement =

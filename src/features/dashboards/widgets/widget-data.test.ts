@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { resultTableOf } from '@/api/lake-queries';
 import {
   eventHistoryFilterFor,
   filteredWidgetQuery,
@@ -7,11 +8,10 @@ import {
   substitutePlaceholders,
   timeSeriesOf,
   widgetSizeOf,
-  widgetTableOf,
 } from './widget-data';
 
 test('reads GetQueryResults rows by column position', () => {
-  const table = widgetTableOf([
+  const table = resultTableOf([
     { QueryResultRows: [[{ eventName: 'PutObject' }, { calls: '42' }]] },
     { QueryResultRows: [[{ eventName: 'GetObject' }, { calls: '7' }]] },
   ]);

@@ -1,29 +1,14 @@
 // A widget's results and view properties turned into what its chart draws (mocks/emulator/SEMANTICS.md
 // §18.3, §18.14): rows from GetQueryResults, series per FilterColumn value, the grid cell it takes,
 // its query with the refresh's values filled in, and where clicking a label leads. All text stays text.
-import type { QueryResultsPage } from '@/api/lake-queries';
+import type { ResultTable } from '@/api/lake-queries';
 import { LOOKUP_ATTRIBUTE_VALUE } from '@/lib/cloudtrail-limits';
 import type { UrlAttributeFilter } from '@/lib/event-history-url';
 
 export type WidgetView = 'Table' | 'LineChart' | 'PieChart' | 'BarChart';
 
-/** GetQueryResults rows as a table: columns in select-list order, values by position (NULL is ""). */
-export interface WidgetTable {
-  columns: string[];
-  rows: string[][];
-}
-
-/** The rows of every page, flattened; CloudTrail sends a row as single-key maps in select-list order. */
-export function widgetTableOf(pages: readonly QueryResultsPage[]): WidgetTable {
-  const rows: string[][] = [];
-  let columns: string[] | undefined;
-  for (const page of pages)
-    for (const row of page.QueryResultRows ?? []) {
-      columns ??= row.map((cell) => Object.keys(cell)[0] ?? '');
-      rows.push(row.map((cell) => Object.values(cell)[0] ?? ''));
-    }
-  return { columns: columns ?? [], rows };
-}
+/** A widget's results: the Lake query page's table of GetQueryResults rows. */
+export type WidgetTable = ResultTable;
 
 /** The widget's view; a missing or unknown View is drawn as a table. */
 export function widgetViewOf(properties: Readonly<Record<string, string>> | undefined): WidgetView {
