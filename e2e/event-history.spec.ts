@@ -230,3 +230,51 @@ test('at 1440 px the key columns fit without scrolling sideways', async ({ page,
   });
   expect(overflow).toBeLessThanOrEqual(1);
 });
+
+test('keyboard focus in the events table is never hidden under its sticky header', async ({ page, openConsole }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await openConsole('/events');
+  await expect(eventsTable(page).getByRole('rowheader').first()).toBeVisible();
+  // Start from the filters with the page scrolled, so that the header is already stuck.
+  await page.getByRole('button', { name: 'Add filter' }).focus();
+  await page.mouse.wheel(0, 150);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => document.activeElement?.closest('[role="treegrid"]') !== null);
+    })
+    .toBe(true);
+
+  /** Whether the focused element is what the user sees at its centre, inside the viewport. */
+  const focusedIsUncovered = () =>
+    page.evaluate(() => {
+      const focused = document.activeElement;
+      if (!focused) return false;
+      const box = focused.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (y < 0 || y > window.innerHeight) return false;
+      const seen = document.elementFromPoint(x, y);
+      return seen !== null && (focused.contains(seen) || seen.contains(focused));
+    });
+  // Entering the table shows its first row, not the header drawn over it.
+  await expect
+    .poll(() =>
+      eventsTable(page)
+        .getByRole('row')
+        .nth(1)
+        .evaluate((row) => {
+          const box = row.getBoundingClientRect();
+          const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return seen !== null && row.contains(seen);
+        }),
+    )
+    .toBe(true);
+  // Down the rows and back up to the first: each focused cell stays in sight, not under the header.
+  for (const key of [...Array<string>(6).fill('ArrowDown'), ...Array<string>(6).fill('ArrowUp')]) {
+    await page.keyboard.press(key);
+    if (key === 'ArrowDown' || (await page.evaluate(() => document.activeElement?.closest('tbody') !== null)))
+      await expect.poll(focusedIsUncovered, `focus after ${key}`).toBe(true);
+  }
+});

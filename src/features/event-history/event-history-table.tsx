@@ -5,7 +5,7 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { isGlobalEvent } from '@/api/events';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
@@ -264,6 +264,39 @@ export interface EventHistoryTableProps {
 }
 
 /** One page of events, newest first; a row expands to show its record. */
+/**
+ * Keyboard focus entering the table lands on the real column header, which lies under its sticky
+ * copy once the page is scrolled. The browser then scrolls it to the top of the window, and the
+ * sticky block (title, filters and the copy) covers the first rows. Scrolling back by the distance
+ * between the two headers puts the real one where the copy is, with the first rows below it. A
+ * click lands on the copy, which is never above the real header: nothing moves then.
+ */
+function useHeaderFocusKeepsRowsInSight(ref: RefObject<HTMLElement | null>) {
+  // A subscription to focus events, not a fetch: the effect only wires a listener.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    let frame = 0;
+    const onFocusIn = (event: FocusEvent) => {
+      const head = event.target instanceof Element ? event.target.closest('thead') : null;
+      if (!head) return;
+      cancelAnimationFrame(frame);
+      // After the browser's own scroll to the focused header, before the next paint.
+      frame = requestAnimationFrame(() => {
+        const copy = [...element.querySelectorAll('thead')].find((other) => other !== head);
+        if (!copy) return;
+        const offset = head.getBoundingClientRect().top - copy.getBoundingClientRect().top;
+        if (offset < -1) window.scrollBy({ top: offset, behavior: 'instant' });
+      });
+    };
+    element.addEventListener('focusin', onFocusIn);
+    return () => {
+      cancelAnimationFrame(frame);
+      element.removeEventListener('focusin', onFocusIn);
+    };
+  }, [ref]);
+}
+
 export function EventHistoryTable({
   rows,
   regionColumn,
@@ -307,49 +340,53 @@ export function EventHistoryTable({
     },
   });
   const tableProps = cloudscapeTableProps(table, { expandable: true });
+  const focusArea = useRef<HTMLDivElement>(null);
+  useHeaderFocusKeepsRowsInSight(focusArea);
   const isSelected = (row: (typeof tableProps.items)[number]) =>
     !row.original.record && selectedIds.includes(row.original.event.EventId ?? '');
   return (
-    <Table
-      {...tableProps}
-      selectionType="multi"
-      selectedItems={tableProps.items.filter(isSelected)}
-      isItemDisabled={(row) => row.original.record === true || (selectionFull && !isSelected(row))}
-      onSelectionChange={({ detail }) => {
-        onSelectionChange(
-          detail.selectedItems
-            .filter((row) => !row.original.record)
-            .map((row) => ({ event: row.original.event, region: row.original.region ?? '' })),
-        );
-      }}
-      variant="full-page"
-      stickyHeader
-      wrapLines={preferences.wrapLines}
-      loading={loading}
-      loadingText="Loading events"
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={header.counter}
-          description={header.description}
-          actions={header.actions}
-        >
-          Event history
-        </Header>
-      }
-      filter={filter}
-      pagination={pagination}
-      preferences={preferencesControl}
-      empty={empty}
-      ariaLabels={{
-        tableLabel: 'Events',
-        expandButtonLabel: () => 'Show record',
-        collapseButtonLabel: () => 'Hide record',
-        selectionGroupLabel: 'Events to compare',
-        allItemsSelectionLabel: () => 'Select the events of this page to compare',
-        itemSelectionLabel: (_, row) =>
-          `Select ${row.original.event.EventName ?? 'event'} of ${formatEventTime(row.original.event.EventTime, preferences.timeZone)} to compare`,
-      }}
-    />
+    <div ref={focusArea}>
+      <Table
+        {...tableProps}
+        selectionType="multi"
+        selectedItems={tableProps.items.filter(isSelected)}
+        isItemDisabled={(row) => row.original.record === true || (selectionFull && !isSelected(row))}
+        onSelectionChange={({ detail }) => {
+          onSelectionChange(
+            detail.selectedItems
+              .filter((row) => !row.original.record)
+              .map((row) => ({ event: row.original.event, region: row.original.region ?? '' })),
+          );
+        }}
+        variant="full-page"
+        stickyHeader
+        wrapLines={preferences.wrapLines}
+        loading={loading}
+        loadingText="Loading events"
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={header.counter}
+            description={header.description}
+            actions={header.actions}
+          >
+            Event history
+          </Header>
+        }
+        filter={filter}
+        pagination={pagination}
+        preferences={preferencesControl}
+        empty={empty}
+        ariaLabels={{
+          tableLabel: 'Events',
+          expandButtonLabel: () => 'Show record',
+          collapseButtonLabel: () => 'Hide record',
+          selectionGroupLabel: 'Events to compare',
+          allItemsSelectionLabel: () => 'Select the events of this page to compare',
+          itemSelectionLabel: (_, row) =>
+            `Select ${row.original.event.EventName ?? 'event'} of ${formatEventTime(row.original.event.EventTime, preferences.timeZone)} to compare`,
+        }}
+      />
+    </div>
   );
 }
