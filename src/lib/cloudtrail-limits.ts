@@ -151,6 +151,12 @@ export const NETWORK_ACTIVITY_SOURCES = [
 export const EVENT_DATA_STORE_DELETION_WAIT_DAYS = 7;
 
 /** Model shape ChannelName. Service-linked channels' names hold `/`, so no one can create one. */
+/** Event data stores per account and Region, pending deletion excluded (mocks/emulator/SEMANTICS.md §8.4, §15). */
+export const EVENT_DATA_STORES_PER_REGION = 10;
+
+/** Integration channels per account and Region; service-linked ones do not count (mocks/emulator/SEMANTICS.md §15). */
+export const INTEGRATION_CHANNELS_PER_REGION = 25;
+
 export const CHANNEL_NAME = { min: 3, max: 128, pattern: /^[a-zA-Z0-9._-]+$/ } as const;
 
 /** Model shape Destinations: event data stores one channel sends to. */

@@ -22,7 +22,13 @@ import {
 } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';
 import { ResourceForm } from '@/components/resource-form';
-import { CHANNEL_NAME, EVENT_DATA_STORE_NAME, RETENTION_PERIOD_DAYS } from '@/lib/cloudtrail-limits';
+import {
+  CHANNEL_NAME,
+  EVENT_DATA_STORE_NAME,
+  EVENT_DATA_STORES_PER_REGION,
+  INTEGRATION_CHANNELS_PER_REGION,
+  RETENTION_PERIOD_DAYS,
+} from '@/lib/cloudtrail-limits';
 import { paths } from '@/lib/paths';
 import {
   createIntegrationErrors,
@@ -34,7 +40,7 @@ import {
   type NewStoreDraft,
 } from './channel-form-schema';
 import { channelArnPlaceholder, policyTextOf } from './channel-policy';
-import { channelSourceOf, integrationTypeLabel, PARTNER_SOURCES } from './describe-channel';
+import { channelSourceOf, integrationTypeLabel, isServiceLinked, PARTNER_SOURCES } from './describe-channel';
 import { DestinationStoresField } from './destination-stores-field';
 import { PolicyEditor } from './policy-editor';
 import { TagsContainer } from '@/components/tags-editor';
@@ -89,6 +95,18 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
   const [sent, setSent] = useState<{ channel?: string; store?: string }>({});
   const channelNames = useExistingNames(channelQueries.list(connection), (channel) => channel.Name, [sent.channel]);
   const storeNames = useExistingNames(eventDataStoreQueries.list(connection), (store) => store.Name, [sent.store]);
+  const stores = useQuery(eventDataStoreQueries.list(connection));
+  // The quotas as far as this Region's lists show them: a store homed in another Region that
+  // collects from every Region also counts, and only CloudTrail sees it.
+  const integrationCount = channels.data?.filter((channel) => !isServiceLinked(channel)).length;
+  const storeCount = stores.data?.filter((store) => store.Status !== 'PENDING_DELETION').length;
+  const channelQuotaReached =
+    progress.channel === undefined &&
+    integrationCount !== undefined &&
+    integrationCount >= INTEGRATION_CHANNELS_PER_REGION;
+  const channelQuotaError = channelQuotaReached
+    ? `${connection.region} already has ${String(integrationCount)} integrations, the most CloudTrail allows in a Region. Delete one before creating another.`
+    : undefined;
   // Everything CloudTrail would refuse that the console can see is checked before anything is
   // created, so a refusal cannot come after the new store already exists.
   const checks: Record<string, string | undefined> = {
@@ -103,6 +121,14 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
             region: connection.region,
           })
         : undefined,
+    destinationMode:
+      values.destinationMode === 'new' &&
+      progress.storeArn === undefined &&
+      storeCount !== undefined &&
+      storeCount >= EVENT_DATA_STORES_PER_REGION
+        ? `${connection.region} already has ${String(storeCount)} event data stores, the most CloudTrail allows in a Region: send to existing stores, or delete one first.`
+        : undefined,
+    channelQuota: channelQuotaError,
   };
   const schemaErrors = createIntegrationErrors(values);
   const errors = { ...schemaErrors };
@@ -227,6 +253,7 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
       cancelHref={paths.integrations()}
       submitting={submitting}
       error={failure}
+      formError={submitted ? channelQuotaError : undefined}
       invalid={submitted && !valid}
       secondaryActions={
         createdChannel ? (
@@ -248,6 +275,11 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
       }}
     >
       <SpaceBetween size="l">
+        {channelQuotaError === undefined ? null : (
+          <Alert type="error" header="No more integrations in this Region">
+            {channelQuotaError}
+          </Alert>
+        )}
         {createdChannel ? (
           <Alert
             type="warning"
@@ -361,7 +393,7 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
           }
         >
           <SpaceBetween size="l">
-            <FormField label="Destination">
+            <FormField label="Destination" errorText={checks.destinationMode}>
               <RadioGroup
                 value={values.destinationMode}
                 readOnly={createdChannel !== undefined || progress.storeArn !== undefined}

@@ -6,12 +6,13 @@ import type { RequestContext } from '../../context';
 import { ChannelARNInvalidException, ChannelNotFoundException } from '../../errors';
 import type { RecordResource } from '../../records';
 import type { EmulatorState } from '../../state';
+import { INTEGRATION_CHANNELS_PER_REGION } from '../../../../src/lib/cloudtrail-limits';
 
 /** The entity collection of channels, keyed by channel ID. */
 export const CHANNELS = 'channels';
 
 /** Integration channels an account may have in a region; service-linked ones do not count (§15). */
-export const MAX_INTEGRATION_CHANNELS = 25;
+export const MAX_INTEGRATION_CHANNELS = INTEGRATION_CHANNELS_PER_REGION;
 
 /** ListChannels' page size when MaxResults is absent (§16.12). */
 export const LIST_CHANNELS_DEFAULT_PAGE = 1000;

@@ -10,6 +10,7 @@ import type { EmulatorState } from '../../state';
 import type { EventDataStoreKind } from './selectors';
 import {
   EVENT_DATA_STORE_DELETION_WAIT_DAYS,
+  EVENT_DATA_STORES_PER_REGION,
   REGIONS,
   RETENTION_PERIOD_DAYS,
 } from '../../../../src/lib/cloudtrail-limits';
@@ -66,7 +67,7 @@ export const DEFAULT_EVENT_DATA_STORE_TIMINGS: EventDataStoreTimings = {
 /** A deleted store is purged this long after DeleteEventDataStore (§8.3). */
 export const DELETION_WAIT = EVENT_DATA_STORE_DELETION_WAIT_DAYS * DAY;
 /** Stores counted against each account and region (§8.4). */
-export const MAX_EVENT_DATA_STORES_PER_REGION = 10;
+export const MAX_EVENT_DATA_STORES_PER_REGION = EVENT_DATA_STORES_PER_REGION;
 /** Model shape RetentionPeriod, with the lower maximum of fixed-retention pricing (§8.2). */
 export const RETENTION_DAYS = {
   min: RETENTION_PERIOD_DAYS.EXTENDABLE_RETENTION_PRICING.min,
