@@ -49,3 +49,32 @@ export function consoleBytes(outDir: string, loaded: Iterable<string>) {
   const sizes = files.map((file) => ({ file, bytes: gzipBytes(outDir, file) })).sort((a, b) => b.bytes - a.bytes);
   return { files: sizes, total: sizes.reduce((sum, { bytes }) => sum + bytes, 0) };
 }
+
+/**
+ * Runs in the page before its own scripts (Playwright's `page.addInitScript`): records in
+ * `window.firstRows` when the events table first holds a row, in ms since navigation started.
+ */
+export function watchFirstRows() {
+  const observer = new MutationObserver(() => {
+    // The row header cell of the events table's first row (a <th>: its role is implicit).
+    if (document.querySelector('[role="treegrid"] tbody th')) {
+      (window as unknown as { firstRows: number }).firstRows = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Runs in the page (`page.evaluate`) once `window.firstRows` is set: the paths of the scripts
+ * requested before the first rows appeared. Code requested afterwards (what a page loads once its
+ * rows show) is not on their path.
+ */
+export function scriptsBeforeFirstRows(): string[] {
+  const firstRows = (window as unknown as { firstRows: number }).firstRows;
+  return performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.startTime <= firstRows)
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.endsWith('.js'));
+}

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consoleBytes } from './first-screen-assets';
+import { consoleBytes, scriptsBeforeFirstRows, watchFirstRows } from './first-screen-assets';
 
 const { values } = parseArgs({
   options: {
@@ -63,18 +63,6 @@ async function waitForServer() {
   throw new Error(`vite preview did not answer at ${base}`);
 }
 
-/** Records, in the page, when the events table first holds a row (ms since navigation start). */
-function watchFirstRows() {
-  const observer = new MutationObserver(() => {
-    // The row header cell of the events table's first row (a <th>: its role is implicit).
-    if (document.querySelector('[role="treegrid"] tbody th')) {
-      (window as unknown as { firstRows: number }).firstRows = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
 async function measure(context: BrowserContext) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -83,12 +71,7 @@ async function measure(context: BrowserContext) {
   await page.goto(`${base}/events`);
   await page.waitForFunction(() => 'firstRows' in window, undefined, { timeout: 60_000 });
   const firstRows = await page.evaluate(() => (window as unknown as { firstRows: number }).firstRows);
-  const scripts = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.endsWith('.js')),
-  );
+  const scripts = await page.evaluate(scriptsBeforeFirstRows);
   if (values.verbose) {
     const milestones = await page.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])

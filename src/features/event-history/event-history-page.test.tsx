@@ -3,10 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { renderApp } from '@/testing/render-app';
 
-// Routes load their page on first visit, and the page its download dialog on first click; loading them once
-// here keeps the tests within findBy's wait.
+// Routes load their page on first visit, and the page its download dialog on first click and its
+// preferences once the first page is answered; loading them once here keeps the tests within findBy's wait.
 beforeAll(async () => {
-  await Promise.all([import('./event-history-page'), import('./download-events-dialog')]);
+  await Promise.all([
+    import('./event-history-page'),
+    import('./download-events-dialog'),
+    import('./event-history-preferences-control'),
+  ]);
 }, 120_000);
 
 function eventsTable() {
@@ -115,8 +119,10 @@ test('expands a row to show its record', async () => {
 test('remembers page size, columns and time zone in this browser', async () => {
   const user = userEvent.setup();
   renderApp('/events');
-  await eventsTable();
-  await user.click(screen.getByRole('button', { name: 'Preferences' }));
+  // The preferences control comes once the first page is answered, its code loaded then: on a busy
+  // machine, longer than findBy's usual wait.
+  await within(await eventsTable()).findAllByRole('rowheader');
+  await user.click(await screen.findByRole('button', { name: 'Preferences' }, { timeout: 20_000 }));
   const dialog = await screen.findByRole('dialog', { name: 'Preferences' });
   await user.click(within(dialog).getByRole('radio', { name: /10 events/ }));
   await user.click(within(dialog).getByRole('radio', { name: /Local time/ }));

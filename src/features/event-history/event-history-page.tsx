@@ -3,7 +3,7 @@ import Button from '@cloudscape-design/components/button';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   eventQueries,
@@ -29,7 +29,6 @@ import { describeTimeRange } from '@/lib/time-range';
 import { DownloadEvents } from './download-events';
 import { EventHistoryFilter } from './event-history-filter';
 import { DEFAULT_EVENT_HISTORY_PREFERENCES, eventHistoryPreferencesSchema } from './event-history-preferences';
-import { EventHistoryPreferencesControl } from './event-history-preferences-control';
 import { EventHistoryTable } from './event-history-table';
 import { FilterLinksContext } from './filter-link';
 import { OpenInLakeButton } from './open-in-lake-button';
@@ -37,6 +36,14 @@ import { PrincipalStatus } from './principal-status';
 import { RegionCoverage, RegionsControl } from './regions-control';
 import { ScanStatus, type ScanProgress } from './scan-status';
 import { useEventHistoryParams } from './use-event-history-params';
+
+// Cloudscape's preferences dialog, with the drag and drop it reorders columns with, is loaded once
+// the first page is answered: the first rows never wait for its code.
+const EventHistoryPreferencesControl = lazy(() =>
+  import('./event-history-preferences-control').then((module) => ({
+    default: module.EventHistoryPreferencesControl,
+  })),
+);
 
 /** Events compared side by side at most. */
 const MAX_COMPARED = 5;
@@ -123,6 +130,19 @@ export function EventHistoryPage() {
   });
   const page = query.data;
   const rows = page?.rows ?? [];
+  // Set after the first page's rows are painted (effects run after paint), so that the
+  // preferences' code is requested only then; once set, the control stays while later pages load.
+  const [answered, setAnswered] = useState(false);
+  const settled = !query.isPending;
+  useEffect(() => {
+    if (!settled) return;
+    const timer = setTimeout(() => {
+      setAnswered(true);
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [settled]);
   const progress: ScanProgress = page ? progressOf(page) : { pages: 0, scanned: 0, coverage: 0, complete: false };
   const { server, local } = splitAttributes(view.filters);
   const navigate = useNavigate();
@@ -371,14 +391,18 @@ export function EventHistoryPage() {
               />
             }
             preferencesControl={
-              <EventHistoryPreferencesControl
-                value={{ ...preferences, pageSize: size }}
-                onConfirm={(next) => {
-                  setPreferences(next);
-                  // Pages are counted in page size: a new size starts the view again at page 1.
-                  if (next.pageSize !== size) setView({});
-                }}
-              />
+              answered ? (
+                <Suspense fallback={null}>
+                  <EventHistoryPreferencesControl
+                    value={{ ...preferences, pageSize: size }}
+                    onConfirm={(next) => {
+                      setPreferences(next);
+                      // Pages are counted in page size: a new size starts the view again at page 1.
+                      if (next.pageSize !== size) setView({});
+                    }}
+                  />
+                </Suspense>
+              ) : undefined
             }
             empty={empty}
             selectedIds={selection.map(([id]) => id)}
