@@ -7,7 +7,7 @@
 import { SECOND } from '../../clock';
 import type { LakeEngine } from '../../lake-engine/engine';
 import { utf8Length, type EventEntry } from '../../records';
-import type { EmulatorState } from '../../state';
+import type { EmulatorState, SeededPast } from '../../state';
 import { retentionCutoff, type StoredEventDataStore } from '../event-data-stores/event-data-store';
 import type { EventDataStoreKind } from '../event-data-stores/selectors';
 import { LakeDatabase } from './lake/lake-database';
@@ -178,9 +178,48 @@ interface MirroredStore {
  */
 const MAX_APPEND = 100_000;
 
+/**
+ * A store's table as a full load left it, kept across resets: a reset seeds the same records
+ * again, and serializing and loading them costs hundreds of milliseconds a store, while copying
+ * them back inside the engine costs a few (see `restore`).
+ */
+interface LoadedCopy {
+  readonly kind: StoreKind;
+  /** The copy's table (LakeDatabase.copyRows). */
+  readonly table: string;
+  /** The records loaded, in order, none left out; and the seeded past their seed indexes point into. */
+  readonly entries: readonly EventEntry[];
+  readonly seeded: SeededPast;
+  /** eventTime and size of each of `entries`, in the same order. */
+  readonly sizes: readonly ScanEntry[];
+}
+
+/** Loads of fewer records are not worth a copy. */
+const COPY_MIN_RECORDS = 1000;
+/**
+ * Nor are larger ones kept: a copy doubles the engine memory a store takes (duckdb-wasm has some
+ * 3 GiB in all), for the benefit of a reset, which a big store's user rarely does.
+ */
+const COPY_MAX_RECORDS = 20_000;
+/** Copies kept at most (the oldest is dropped first): the seeded stores of one world. */
+const MAX_COPIES = 4;
+
+/**
+ * Whether two entries serialize to the same record, as `EmulatorState.jsonOf` gives it: the same
+ * entry, the same JSON, or the same index into the same seeded past (rebuilt byte-identical).
+ */
+function sameRecord(a: EventEntry, b: EventEntry, sameSeed: boolean): boolean {
+  if (a === b) return true;
+  if (typeof a.source === 'string') return a.source === b.source;
+  if (typeof a.source === 'number') return sameSeed && a.source === b.source;
+  return false;
+}
+
 export class LakeMirror {
   private world: EmulatorState | undefined;
   private readonly stores = new Map<string, MirroredStore>();
+  /** By store ID, oldest first; they outlive the worlds they were loaded in. */
+  private readonly copies = new Map<string, LoadedCopy>();
 
   private constructor(readonly database: LakeDatabase) {}
 
@@ -201,7 +240,7 @@ export class LakeMirror {
     const contents = state.contents(store.id);
     const cutoff = retentionCutoff(store, now);
     const mirrored = this.stores.get(store.id);
-    const current =
+    let current =
       mirrored &&
       mirrored.kind === kind &&
       mirrored.contents === contents &&
@@ -210,14 +249,28 @@ export class LakeMirror {
       mirrored.oldest >= cutoff
         ? mirrored
         : undefined;
+    if (!current) {
+      if (mirrored) {
+        this.stores.delete(store.id);
+        await this.database.dropTable(table);
+      }
+      // The records a copy of an earlier load begins with, as in a world reset to the same seed.
+      current = await this.restore(state, store.id, table, kind, contents, cutoff);
+      if (current) this.stores.set(store.id, current);
+    }
     if (current && current.copied === contents.length) return current.index;
     // The records to copy: the new ones, or all of them for a (re)load; none before the cutoff.
     const sizes: ScanEntry[] = [];
     let oldest = current?.oldest ?? Infinity;
+    let leftOut = 0;
+    const from = current?.copied ?? 0;
     function* jsons(): Generator<string> {
-      for (let index = current?.copied ?? 0; index < contents.length; index++) {
+      for (let index = from; index < contents.length; index++) {
         const entry = contents[index];
-        if (!entry || entry.time * SECOND < cutoff) continue;
+        if (!entry || entry.time * SECOND < cutoff) {
+          leftOut++;
+          continue;
+        }
         const json = state.jsonOf(entry);
         sizes.push({ time: entry.time * SECOND, bytes: utf8Length(json) });
         oldest = Math.min(oldest, entry.time * SECOND);
@@ -228,16 +281,85 @@ export class LakeMirror {
       // All or none: on failure the table and this entry stay as they were.
       await this.database.appendRecords(table, kind, [...jsons()]);
     } else {
-      if (mirrored) {
-        this.stores.delete(store.id);
-        await this.database.dropTable(table);
-      }
       // Leaves no table on failure; the next query loads the store again.
       await this.database.loadTable(table, kind, jsons());
+      // Only a shortcut for later loads: a copy that fails leaves this load as it is.
+      if (leftOut === 0 && contents.length >= COPY_MIN_RECORDS && contents.length <= COPY_MAX_RECORDS)
+        await this.keepCopy(state, store.id, table, kind, contents, sizes).catch(() => undefined);
     }
     const index = (current?.index ?? ScanIndex.empty).with(sizes);
     this.stores.set(store.id, { kind, contents, copied: contents.length, oldest, index });
     return index;
+  }
+
+  /** Keeps a copy of a table just loaded with every one of `entries` (see `LoadedCopy`). */
+  private async keepCopy(
+    state: EmulatorState,
+    storeId: string,
+    table: string,
+    kind: StoreKind,
+    entries: readonly EventEntry[],
+    sizes: readonly ScanEntry[],
+  ): Promise<void> {
+    await this.dropCopy(storeId);
+    const oldest = this.copies.keys().next();
+    if (this.copies.size >= MAX_COPIES && !oldest.done) await this.dropCopy(oldest.value);
+    const copy = `${table}_copy__`;
+    try {
+      await this.database.copyRows(table, copy);
+    } catch (error) {
+      await this.database.dropTable(copy).catch(() => undefined);
+      throw error;
+    }
+    this.copies.set(storeId, { kind, table: copy, entries: [...entries], seeded: state.seeded, sizes: [...sizes] });
+  }
+
+  private async dropCopy(storeId: string): Promise<void> {
+    const copy = this.copies.get(storeId);
+    if (!copy) return;
+    this.copies.delete(storeId);
+    await this.database.dropTable(copy.table);
+  }
+
+  /**
+   * Creates a store's table from the copy of an earlier load when the store's records begin with
+   * the copy's (COPY_MIN_RECORDS of them at least, none before the retention cutoff): the rows a
+   * load of those records would give, in their order. Returns what the table then holds, or
+   * undefined when there is no such copy (the caller loads the store).
+   */
+  private async restore(
+    state: EmulatorState,
+    storeId: string,
+    table: string,
+    kind: StoreKind,
+    contents: readonly EventEntry[],
+    cutoff: number,
+  ): Promise<MirroredStore | undefined> {
+    const copy = this.copies.get(storeId);
+    if (!copy || copy.kind !== kind) return undefined;
+    const sameSeed = copy.seeded === state.seeded;
+    const limit = Math.min(copy.entries.length, contents.length);
+    let count = 0;
+    let oldest = Infinity;
+    for (; count < limit; count++) {
+      const entry = contents[count];
+      const copied = copy.entries[count];
+      if (!entry || !copied || !sameRecord(entry, copied, sameSeed)) break;
+      oldest = Math.min(oldest, entry.time * SECOND);
+    }
+    if (count < COPY_MIN_RECORDS || oldest < cutoff || contents.length - count > MAX_APPEND) return undefined;
+    try {
+      await this.database.restoreRows(table, kind, copy.table, count);
+    } catch {
+      // The copy is no use: the store is loaded instead.
+      await this.dropCopy(storeId).catch(() => undefined);
+      return undefined;
+    }
+    // Most recently used last, so that the oldest copy is dropped first.
+    this.copies.delete(storeId);
+    this.copies.set(storeId, copy);
+    const index = ScanIndex.build(copy.sizes.slice(0, count));
+    return { kind, contents, copied: count, oldest, index };
   }
 
   /** Creates the view `snapshotViewName` names: the store's records up to eventTime `at`. */

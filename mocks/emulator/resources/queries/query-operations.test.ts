@@ -25,7 +25,7 @@ import {
   type GetQueryResultsResponse,
 } from '@aws-sdk/client-cloudtrail';
 import { expect, test } from 'vitest';
-import { emulator, emulatorClient, TEST_START, testClock } from '../../../node';
+import { emulator, emulatorClient, resetTestEmulator, TEST_START, testClock } from '../../../node';
 import { DAY, SECOND } from '../../clock';
 import { ADMIN_ACCESS_KEY } from '../../identities';
 import type { EventEntry } from '../../records';
@@ -449,6 +449,38 @@ test('records added after a query are seen by the next one, not by it', async ()
   // CreateEventDataStore and the first query's StartQuery and DescribeQuery/GetQueryResults calls are management events.
   expect(Number(afterCount[1])).toBeGreaterThan(Number(beforeCount[1]));
   expect(Number(afterCount[1])).toBe(managementRecords().length - countCallsAfter(after));
+});
+
+test('after a reset, a query sees exactly the new world’s records, none the old world added', async () => {
+  const statement = `SELECT eventID, eventName FROM ${MANAGEMENT_EVENTS} ORDER BY eventID`;
+  /** The records a query started now will see: eventIDs and names, as the statement orders them. */
+  const expected = () =>
+    managementRecords()
+      .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
+      .map((entry): [string, string][] => [
+        ['eventID', entry.eventId],
+        ['eventName', entry.eventName],
+      ]);
+  const seeded = expected();
+  // The old world's first query loads its records with those of the calls before it.
+  const { EventDataStoreArn = '-' } = await client().send(
+    new CreateEventDataStoreCommand({ Name: 'added-before-reset', RetentionPeriod: 7 }),
+  );
+  const added = expected();
+  expect(added.length).toBeGreaterThan(seeded.length);
+  expect(await allRows(await run(statement))).toEqual(added);
+
+  await resetTestEmulator();
+  const reset = expected();
+  expect(reset).toEqual(seeded);
+  const bytes = managementRecords().reduce((sum, entry) => sum + recordBytes(emulator.state, entry), 0);
+  const afterReset = await run(statement);
+  expect(await allRows(afterReset)).toEqual(reset);
+  expect(managementRecords().filter((entry) => emulator.state.jsonOf(entry).includes(EventDataStoreArn))).toEqual([]);
+  // Scan statistics of the new world's records too.
+  const statistics = (await describe(afterReset)).QueryStatistics;
+  expect(statistics?.EventsScanned).toBe(reset.length);
+  expect(statistics?.BytesScanned).toBe(bytes);
 });
 
 /** Management events recorded after a query started (its own later calls), which it cannot see. */

@@ -151,6 +151,39 @@ export class LakeDatabase {
     }
   }
 
+  /**
+   * Copies a table's rows into a new table `copy`, each numbered by its place in the table. Only
+   * for a table that was loaded and never had a row deleted: its rowids are then the order its
+   * rows were appended in, which `restoreRows` puts back.
+   */
+  copyRows(table: string, copy: string): Promise<void> {
+    return attempt(() =>
+      this.engine.exec(
+        `CREATE TABLE ${quoteIdentifier(copy)} AS SELECT rowid AS lake_place__, * FROM ${quoteIdentifier(table)}`,
+      ),
+    );
+  }
+
+  /**
+   * Creates a store's table holding the first `count` rows of a `copyRows` copy, in their order:
+   * the table loading their records again would make, without serializing them again. A failed
+   * restore drops the table.
+   */
+  async restoreRows(table: string, kind: StoreKind, copy: string, count: number): Promise<void> {
+    await this.createTable(table, kind);
+    try {
+      await attempt(() =>
+        this.engine.exec(
+          `INSERT INTO ${quoteIdentifier(table)} SELECT * EXCLUDE (lake_place__) FROM ${quoteIdentifier(copy)} ` +
+            `WHERE lake_place__ < ${String(Math.trunc(count))} ORDER BY lake_place__`,
+        ),
+      );
+    } catch (error) {
+      await this.dropTable(table).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Deletes the records whose eventTime is before `epochMs` (retention). */
   deleteBefore(table: string, epochMs: number): Promise<void> {
     const micros = `${String(Math.trunc(epochMs))}::BIGINT * 1000`;
