@@ -37,6 +37,27 @@ Object.defineProperty(window, 'matchMedia', {
 Range.prototype.getClientRects = () => Object.assign([], { item: () => null });
 Range.prototype.getBoundingClientRect = () => new DOMRect();
 
+// Many Cloudscape components ask at every render whether a theme's class is anywhere in the page
+// (`document.querySelector('.awsui-one-theme')`). A browser answers at once; jsdom matches the
+// selector against every element of the page, a fifth of the time of a test over a table. The same
+// answer comes from a live class list, which jsdom only walks again after the page changed.
+type QuerySelector = (this: Document, selectors: string) => Element | null;
+const themeClass = /^\.(awsui-[a-z-]+-theme|awsui-visual-refresh)$/;
+const themeClassLists = new WeakMap<Document, Map<string, HTMLCollectionOf<Element>>>();
+const querySelector: QuerySelector = Reflect.get(Document.prototype, 'querySelector');
+const byThemeClass: QuerySelector = function (selectors) {
+  const className = themeClass.exec(selectors)?.[1];
+  if (className === undefined) return querySelector.call(this, selectors);
+  let lists = themeClassLists.get(this);
+  if (!lists) themeClassLists.set(this, (lists = new Map<string, HTMLCollectionOf<Element>>()));
+  let list = lists.get(className);
+  if (!list) lists.set(className, (list = this.getElementsByClassName(className)));
+  return list.item(0);
+};
+// The files of a worker may share one page (no isolation): patch it once.
+if (!('byThemeClass' in querySelector))
+  Reflect.set(Document.prototype, 'querySelector', Object.assign(byThemeClass, { byThemeClass: true }));
+
 let unexpected: string[] = [];
 
 beforeAll(() => {

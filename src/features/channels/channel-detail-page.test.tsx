@@ -10,6 +10,7 @@ import { expect, test } from 'vitest';
 import { emulatorClient } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 const PAYMENTS = '5c2e8a41-7d3b-4f96-a0e1-3b9d6f2c8e57';
 const LAUNCHDARKLY = '9a7f3c15-2e6b-4d80-b4c9-e1f5a2d7c603';
@@ -237,7 +238,7 @@ test('edits the resource policy; CloudTrail’s refusal shows in the modal', asy
   expect(await screen.findByText(/No resource policy/)).toBeVisible();
   await user.click(screen.getByRole('button', { name: 'Create policy' }));
   const dialog = await screen.findByRole('dialog', { name: 'Create resource policy' });
-  await user.type(within(dialog).getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
   expect(within(dialog).getByRole('region', { name: 'Generated resource policy' })).toHaveTextContent(
     `arn:aws:cloudtrail:us-east-1:123456789012:channel/${PAYMENTS}`,
   );
@@ -281,11 +282,11 @@ test('renames an integration and deletes it after its name is typed', async () =
   const edit = await screen.findByRole('dialog', { name: 'Edit integration payments-app-audit' });
   const name = within(edit).getByRole('textbox', { name: 'Integration name' });
   await user.clear(name);
-  await user.type(name, 'payments audit');
+  await pasteInto(user, name, 'payments audit');
   await user.click(within(edit).getByRole('button', { name: 'Save changes' }));
   expect(name).toHaveAccessibleDescription(/Use only letters, numbers, periods, underscores and hyphens\./);
   await user.clear(name);
-  await user.type(name, 'payments-audit');
+  await pasteInto(user, name, 'payments-audit');
   await user.click(within(edit).getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByRole('heading', { name: 'payments-audit', level: 1 })).toBeVisible();
 
@@ -293,7 +294,7 @@ test('renames an integration and deletes it after its name is typed', async () =
   const dialog = await screen.findByRole('dialog', { name: 'Delete integration payments-audit?' });
   const confirm = within(dialog).getByRole('button', { name: 'Delete' });
   expect(confirm).toBeDisabled();
-  await user.type(within(dialog).getByRole('textbox', { name: /type the integration's name/ }), 'payments-audit');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: /type the integration's name/ }), 'payments-audit');
   await user.click(confirm);
   expect(await screen.findByRole('table', { name: 'Integrations' })).toBeVisible();
   expect(await screen.findByText('Integration payments-audit deleted.')).toBeVisible();

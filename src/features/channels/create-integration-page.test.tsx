@@ -14,6 +14,7 @@ import { emulator, emulatorClient, testClock } from '../../../mocks/node';
 import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 const CREATE_PATH = '/lake/integrations/create';
 const SEEDED_CHANNELS = ['payments-app-audit', 'launchdarkly-audit', 'aws-service-channel/securitylake/8c1e5b2f'];
@@ -77,7 +78,7 @@ test('finds a partner by searching, shows its integration type, and refuses a se
   const { user } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Partner integration/ }));
   await user.click(screen.getByRole('button', { name: /Partner/ }));
-  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'okt');
+  await pasteInto(user, await screen.findByRole('combobox', { name: 'Find a partner' }), 'okt');
   const list = screen.getByRole('listbox');
   const okta = within(list).getByRole('option', { name: /Okta/ });
   expect(okta).toHaveTextContent('Solution integration · Source OktaSystemLogEvents');
@@ -86,7 +87,7 @@ test('finds a partner by searching, shows its integration type, and refuses a se
   expect(screen.getByText(/Okta's solution runs in your AWS account/)).toBeVisible();
 
   await user.click(screen.getByRole('button', { name: /Partner/ }));
-  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'launch');
+  await pasteInto(user, await screen.findByRole('combobox', { name: 'Find a partner' }), 'launch');
   expect(within(screen.getByRole('listbox')).getByRole('option', { name: /LaunchDarkly/ })).toHaveAttribute(
     'aria-disabled',
     'true',
@@ -96,10 +97,10 @@ test('finds a partner by searching, shows its integration type, and refuses a se
 test('generates the resource policy from account IDs and an external ID, with a placeholder ARN', async () => {
   const { user } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
-  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
   await user.click(screen.getByRole('button', { name: 'Add account' }));
-  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '444455556666');
-  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'partner-ext-1');
+  await pasteInto(user, screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '444455556666');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'External ID - optional' }), 'partner-ext-1');
 
   const policy = JSON.parse(screen.getByRole('region', { name: 'Generated resource policy' }).textContent) as Record<
     string,
@@ -123,15 +124,15 @@ test('generates the resource policy from account IDs and an external ID, with a 
 test('the generated policy preview lists only well-formed account IDs', async () => {
   const { user } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
-  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'AWS account ID' }), '111122223333');
   await user.click(screen.getByRole('button', { name: 'Add account' }));
-  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '4444');
+  await pasteInto(user, screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '4444');
   const preview = () =>
     JSON.parse(screen.getByRole('region', { name: 'Generated resource policy' }).textContent) as {
       Statement: { Principal: { AWS: string[] } }[];
     };
   expect(preview().Statement[0]?.Principal.AWS).toEqual(['111122223333']);
-  await user.type(screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '55556666');
+  await pasteInto(user, screen.getAllByRole('textbox', { name: 'AWS account ID' })[1] as HTMLElement, '55556666');
   expect(preview().Statement[0]?.Principal.AWS).toEqual(['111122223333', '444455556666']);
 });
 
@@ -139,7 +140,7 @@ test('shows field errors for a bad account ID and an empty name, and sends nothi
   const { user, name, router } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
   const account = screen.getByRole('textbox', { name: 'AWS account ID' });
-  await user.type(account, '12345');
+  await pasteInto(user, account, '12345');
   expect(account).not.toHaveAccessibleDescription(/An AWS account ID is 12 digits, such as 111122223333\./);
   await user.tab();
   expect(
@@ -148,7 +149,7 @@ test('shows field errors for a bad account ID and an empty name, and sends nothi
       description: /An AWS account ID is 12 digits, such as 111122223333\./,
     }),
   ).toBeVisible();
-  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'x');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'External ID - optional' }), 'x');
   await user.click(submit());
   expect(name).toHaveAccessibleDescription(/Enter a name of at least 3 characters\./);
   expect(screen.getByRole('button', { name: /Event data stores/ })).toHaveAccessibleDescription(
@@ -166,7 +167,7 @@ test('shows field errors for a bad account ID and an empty name, and sends nothi
 
 test('creates a Custom integration and shows its ARN with a copy button', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'orders-service');
+  await pasteInto(user, name, 'orders-service');
   await user.click(screen.getByRole('button', { name: /Event data stores/ }));
   await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
   await user.keyboard('{Escape}');
@@ -196,15 +197,15 @@ test('creates a new destination store first, then the channel, then its generate
   const { user, name } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Partner integration/ }));
   await user.click(screen.getByRole('button', { name: /Partner/ }));
-  await user.type(await screen.findByRole('combobox', { name: 'Find a partner' }), 'Snyk');
+  await pasteInto(user, await screen.findByRole('combobox', { name: 'Find a partner' }), 'Snyk');
   await user.click(screen.getByRole('option', { name: /Snyk\.io/ }));
   expect(screen.getByText(/Snyk\.io sends events from its own AWS account/)).toBeVisible();
-  await user.type(name, 'snyk-audit');
+  await pasteInto(user, name, 'snyk-audit');
   await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
-  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'snyk-events');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Event data store name' }), 'snyk-events');
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
-  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '444455556666');
-  await user.type(screen.getByRole('textbox', { name: 'External ID - optional' }), 'snyk-ext-42');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'AWS account ID' }), '444455556666');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'External ID - optional' }), 'snyk-ext-42');
   await user.click(submit());
 
   expect(await screen.findByRole('heading', { name: 'Integration snyk-audit created', level: 1 })).toBeVisible();
@@ -237,7 +238,7 @@ test('creates a new destination store first, then the channel, then its generate
 
 test('checks written policy JSON, then shows CloudTrail’s refusal and lets the channel go on without it', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'written-policy');
+  await pasteInto(user, name, 'written-policy');
   await user.click(screen.getByRole('button', { name: /Event data stores/ }));
   await user.click(await screen.findByRole('option', { name: /integrations-audit/ }));
   await user.keyboard('{Escape}');
@@ -284,9 +285,9 @@ test('checks written policy JSON, then shows CloudTrail’s refusal and lets the
 
 test('finds a taken integration name before creating anything, even the new store', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'payments-app-audit');
+  await pasteInto(user, name, 'payments-app-audit');
   await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
-  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'fresh-audit-store');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Event data store name' }), 'fresh-audit-store');
   await user.click(submit());
   expect(
     await screen.findByRole('textbox', {
@@ -302,9 +303,9 @@ test('finds a taken integration name before creating anything, even the new stor
 
 test('finds a taken store name next to its field before sending', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'new-audit');
+  await pasteInto(user, name, 'new-audit');
   await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
-  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'integrations-audit');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Event data store name' }), 'integrations-audit');
   await user.click(submit());
   expect(
     await screen.findByRole('textbox', {
@@ -323,9 +324,9 @@ test('when the channel fails after the new store exists, says what exists and re
     'The channel limit of the Region is reached.',
   );
   const { user, name } = await openForm();
-  await user.type(name, 'late-failure');
+  await pasteInto(user, name, 'late-failure');
   await user.click(screen.getByRole('radio', { name: /Create a new event data store/ }));
-  await user.type(screen.getByRole('textbox', { name: 'Event data store name' }), 'late-store');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Event data store name' }), 'late-store');
   await user.click(submit());
 
   expect(await screen.findByText('The integration was not created')).toBeVisible();
@@ -350,11 +351,11 @@ test('when the channel fails after the new store exists, says what exists and re
 test('the generated policy shows only well-formed account IDs and names the others', async () => {
   const { user } = await openForm();
   await user.click(screen.getByRole('radio', { name: /Allow other AWS accounts/ }));
-  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '12345');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'AWS account ID' }), '12345');
   expect(screen.getByText(/Not in the policy until corrected \(an account ID is 12 digits\): 12345/)).toBeVisible();
   const preview = screen.getByRole('region', { name: 'Generated resource policy' });
   expect(preview).not.toHaveTextContent('12345');
-  await user.type(screen.getByRole('textbox', { name: 'AWS account ID' }), '6789012');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'AWS account ID' }), '6789012');
   expect(preview).toHaveTextContent('123456789012');
   expect(screen.queryByText(/Not in the policy until corrected/)).not.toBeInTheDocument();
 });

@@ -13,6 +13,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
 import { paths } from '@/lib/paths';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 
 beforeAll(warmLakeEngine, 60_000);
@@ -52,7 +53,11 @@ test('creates a custom dashboard with a bar and a line widget from the managed o
   const user = userEvent.setup();
   const { router } = renderApp(paths.createDashboard());
   // The first render of the file loads the lazy dashboards route.
-  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }, { timeout: 20_000 }), 'ops-overview');
+  await pasteInto(
+    user,
+    await screen.findByRole('textbox', { name: 'Dashboard name' }, { timeout: 20_000 }),
+    'ops-overview',
+  );
   await addManagedWidget(user, /^Top services/, /management-events/);
   // The store chosen for the first widget is offered again.
   await addManagedWidget(user, /^Account activity/);
@@ -72,7 +77,7 @@ test('creates a custom dashboard with a bar and a line widget from the managed o
     'arn:aws:cloudtrail:us-east-1:123456789012:dashboard/ops-overview',
   );
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
-  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Key' }), 'team');
   await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
 
   expect(await screen.findByText('Dashboard ops-overview created.')).toBeVisible();
@@ -111,7 +116,7 @@ test('refuses a name already used in the Region next to the field, and focuses t
   await emulatorClient().send(new CreateDashboardCommand({ Name: 'taken-name' }));
   renderApp(paths.createDashboard());
   const name = await screen.findByRole('textbox', { name: 'Dashboard name' });
-  await user.type(name, 'taken-name');
+  await pasteInto(user, name, 'taken-name');
   await user.tab();
   await waitFor(() => {
     expect(name).toHaveAccessibleDescription(/A dashboard named taken-name already exists in us-east-1\./);
@@ -126,13 +131,13 @@ test('shows a name error before sending anything', async () => {
   const user = userEvent.setup();
   renderApp(paths.createDashboard());
   const name = await screen.findByRole('textbox', { name: 'Dashboard name' });
-  await user.type(name, 'AWSCloudTrail-mine');
+  await pasteInto(user, name, 'AWSCloudTrail-mine');
   await user.tab();
   await waitFor(() => {
     expect(name).toHaveAccessibleDescription(/Names starting with AWSCloudTrail- are reserved/);
   });
   await user.clear(name);
-  await user.type(name, 'my dashboard');
+  await pasteInto(user, name, 'my dashboard');
   await waitFor(() => {
     expect(name).toHaveAccessibleDescription(/Use only letters, numbers, hyphens and underscores\./);
   });
@@ -145,10 +150,10 @@ test('writes a widget query, previews it live and maps its columns', async () =>
   const id = await storeId('management-events');
   const user = userEvent.setup();
   renderApp(paths.createDashboard());
-  await user.type(await screen.findByRole('textbox', { name: 'Dashboard name' }), 'by-event');
+  await pasteInto(user, await screen.findByRole('textbox', { name: 'Dashboard name' }), 'by-event');
   await user.click(screen.getByRole('button', { name: 'Add widget from query' }));
   const dialog = await screen.findByRole('dialog', { name: 'Add widget from a query' });
-  await user.type(within(dialog).getByRole('textbox', { name: 'Widget title' }), 'Calls by event');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Widget title' }), 'Calls by event');
   await user.click(within(dialog).getByRole('textbox', { name: /^Query/ }));
   await user.paste(`SELECT eventName, COUNT(*) AS calls FROM ${id} GROUP BY eventName ORDER BY calls DESC`);
   await user.click(within(dialog).getByRole('button', { name: 'Add widget' }));
@@ -220,8 +225,8 @@ test('edits a dashboard: removes a widget and turns termination protection on', 
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   const keys = screen.getAllByRole('textbox', { name: 'Key' });
   expect(keys.map((key) => (key as HTMLInputElement).value)).toEqual(['team', '']);
-  await user.type(keys[1] ?? document.body, 'env');
-  await user.type(screen.getAllByRole('textbox', { name: /^Value/ })[1] ?? document.body, 'prod');
+  await pasteInto(user, keys[1] ?? document.body, 'env');
+  await pasteInto(user, screen.getAllByRole('textbox', { name: /^Value/ })[1] ?? document.body, 'prod');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByText('Dashboard two-tables updated.')).toBeVisible();
   const saved = await emulatorClient().send(new GetDashboardCommand({ DashboardId: 'two-tables' }));
@@ -242,7 +247,7 @@ test('delete is refused under termination protection, with CloudTrail’s reason
   renderApp(paths.dashboardDetail('protected-one'));
   await user.click(await screen.findByRole('button', { name: 'Delete' }));
   const dialog = screen.getByRole('dialog', { name: 'Delete dashboard protected-one?' });
-  await user.type(within(dialog).getByRole('textbox'), 'protected-one');
+  await pasteInto(user, within(dialog).getByRole('textbox'), 'protected-one');
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   expect(await within(dialog).findByText('ConflictException', { ignore: LIVE_REGION_COPIES })).toBeVisible();
   expect(

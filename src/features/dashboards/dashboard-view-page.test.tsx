@@ -11,6 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { emulatorClient, testClock, warmLakeEngine } from '../../../mocks/node';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 
 beforeAll(warmLakeEngine, 60_000);
@@ -140,7 +141,7 @@ test('a custom dashboard: Edit and Delete, a bar chart after refresh, deletion r
 
   await user.click(screen.getByRole('button', { name: 'Delete' }));
   const dialog = await screen.findByRole('dialog');
-  await user.type(within(dialog).getByRole('textbox'), 'team-errors');
+  await pasteInto(user, within(dialog).getByRole('textbox'), 'team-errors');
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   expect(
     await within(dialog).findByText(/termination protection is enabled/, { ignore: LIVE_REGION_COPIES }),

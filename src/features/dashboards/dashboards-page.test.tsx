@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { emulatorClient } from '../../../mocks/node';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 
 const cells = (row: HTMLElement) =>
@@ -159,7 +160,7 @@ test('opens on the tab named in the URL and filters the list by text', async () 
   renderApp('/lake/dashboards?tab=dashboards');
   const table = await screen.findByRole('table', { name: 'Managed and custom dashboards' });
   await within(table).findByRole('row', { name: /^AWSCloudTrail-S3DataEvents / });
-  await user.type(screen.getByRole('searchbox', { name: 'Filter dashboards' }), 'Lambda');
+  await pasteInto(user, screen.getByRole('searchbox', { name: 'Filter dashboards' }), 'Lambda');
   expect(await within(table).findByRole('row', { name: /^AWSCloudTrail-LambdaDataEvents / })).toBeVisible();
   expect(within(table).queryByRole('row', { name: /^AWSCloudTrail-S3DataEvents / })).not.toBeInTheDocument();
 });

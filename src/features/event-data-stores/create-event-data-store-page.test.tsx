@@ -6,6 +6,7 @@ import { emulator, emulatorClient, testClock } from '../../../mocks/node';
 import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 const CREATE_PATH = '/lake/event-data-stores/create';
 
@@ -44,7 +45,7 @@ function submit() {
 
 test('checks the name next to the field once it is left, and sends nothing while it is invalid', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'ab');
+  await pasteInto(user, name, 'ab');
   expect(name).not.toHaveAccessibleDescription(/at least 3 characters/);
   await user.tab();
   expect(
@@ -53,7 +54,7 @@ test('checks the name next to the field once it is left, and sends nothing while
       description: /Enter a name of at least 3 characters\./,
     }),
   ).toBeVisible();
-  await user.type(name, ' c');
+  await pasteInto(user, name, ' c');
   expect(name).toHaveAccessibleDescription(/Use only letters, numbers, periods, underscores and hyphens\./);
   await user.click(submit());
   expect(
@@ -73,7 +74,7 @@ test('retention follows the pricing option: its default and its maximum', async 
   expect(screen.getByText(/7–2557 days for this pricing option\. Default 2557\./)).toBeVisible();
 
   await user.clear(retention());
-  await user.type(retention(), '3000');
+  await pasteInto(user, retention(), '3000');
   await user.tab();
   expect(
     await screen.findByRole('spinbutton', {
@@ -87,20 +88,20 @@ test('retention follows the pricing option: its default and its maximum', async 
   expect(retention()).toHaveValue(3000);
   expect(retention()).not.toHaveAccessibleDescription(/Enter 7 to 2557 days for this pricing option\./);
   await user.clear(retention());
-  await user.type(retention(), '5');
+  await pasteInto(user, retention(), '5');
   expect(retention()).toHaveAccessibleDescription(/Enter 7 to 3653 days for this pricing option\./);
 });
 
 test('checks tags next to each row: reserved prefix, empty and repeated keys', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'tagged-store');
+  await pasteInto(user, name, 'tagged-store');
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   const keys = screen.getAllByRole('textbox', { name: 'Key' });
-  await user.type(keys[0] as HTMLElement, 'aws:owner');
-  await user.type(keys[1] as HTMLElement, 'team');
-  await user.type(keys[2] as HTMLElement, 'team');
+  await pasteInto(user, keys[0] as HTMLElement, 'aws:owner');
+  await pasteInto(user, keys[1] as HTMLElement, 'team');
+  await pasteInto(user, keys[2] as HTMLElement, 'team');
   await user.click(submit());
   expect(
     await screen.findByRole('textbox', {
@@ -117,7 +118,7 @@ test('checks tags next to each row: reserved prefix, empty and repeated keys', a
 
 test('requires a resource type for a data event selector and shows the selectors as JSON', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'data-store');
+  await pasteInto(user, name, 'data-store');
   await user.click(screen.getByRole('button', { name: 'Add selector' }));
   const second = screen.getByRole('region', { name: 'Selector 2' });
   expect(within(second).getByText('Data events')).toBeVisible();
@@ -131,10 +132,10 @@ test('requires a resource type for a data event selector and shows the selectors
 
 test('creates a store, opens it and follows its status from CREATED to ENABLED', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'audit-lake');
+  await pasteInto(user, name, 'audit-lake');
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
-  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
-  await user.type(screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Key' }), 'team');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
   await user.click(submit());
 
   // The store's page loads its code on this first visit, which takes a while on a busy machine.
@@ -156,7 +157,7 @@ test('creates a store, opens it and follows its status from CREATED to ENABLED',
 
 test('checks the name against the region’s stores next to the field, and sends nothing', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'management-events');
+  await pasteInto(user, name, 'management-events');
   await user.click(submit());
   expect(
     await screen.findByRole('textbox', {
@@ -171,12 +172,12 @@ test('checks the name against the region’s stores next to the field, and sends
 test('moves focus to the first field with an error on submit', async () => {
   const { user, name } = await openForm();
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
-  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'aws:reserved');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Key' }), 'aws:reserved');
   await user.click(submit());
   // The empty name comes first on the page, before the tag row.
   expect(await screen.findByRole('textbox', { name: 'Event data store name', description: /3 characters/ })).toBe(name);
   expect(name).toHaveFocus();
-  await user.type(name, 'audit-lake');
+  await pasteInto(user, name, 'audit-lake');
   await user.click(submit());
   const key = await screen.findByRole('textbox', { name: 'Key', description: /reserved for AWS/ });
   expect(key).toHaveFocus();
@@ -184,7 +185,7 @@ test('moves focus to the first field with an error on submit', async () => {
 
 test('a new tag row is not marked before it is typed in, and is once the form is submitted', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'audit-lake');
+  await pasteInto(user, name, 'audit-lake');
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
   const key = screen.getByRole('textbox', { name: 'Key' });
   await user.click(key);
@@ -205,7 +206,7 @@ test('shows what CloudTrail still refuses as its message in words, and keeps the
     'The account 123456789012 has reached the limit of 10 event data stores in a region.',
   );
   const { user, name } = await openForm();
-  await user.type(name, 'one-too-many');
+  await pasteInto(user, name, 'one-too-many');
   await user.click(submit());
   expect(
     await screen.findByText('The account 123456789012 has reached the limit of 10 event data stores in a region.', {

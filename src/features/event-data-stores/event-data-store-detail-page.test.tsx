@@ -6,6 +6,7 @@ import { emulator, emulatorClient, testClock } from '../../../mocks/node';
 import { failNextWith } from '../../../mocks/scenarios';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 /** The path of a seeded store's page, found through the API as a user would find its ARN. */
 async function storePath(name: string): Promise<string> {
@@ -84,7 +85,7 @@ test('blocks deletion while termination protection is on, then deletes, and rest
   const dialog = await screen.findByRole('dialog', { name: 'Delete event data store management-events?' });
   const confirm = within(dialog).getByRole('button', { name: 'Delete' });
   expect(confirm).toBeDisabled();
-  await user.type(within(dialog).getByRole('textbox', { name: /type the store's name/ }), 'management-events');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: /type the store's name/ }), 'management-events');
   await user.click(confirm);
 
   expect(await within(detail('Status')).findByText('Pending deletion')).toBeVisible();
@@ -129,7 +130,7 @@ test('adds and removes tags, checking them before saving', async () => {
   await user.click(screen.getByRole('button', { name: 'Manage tags' }));
   const dialog = await screen.findByRole('dialog', { name: 'Manage tags' });
   await user.click(within(dialog).getByRole('button', { name: 'Add tag' }));
-  await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'aws:team');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Key' }), 'aws:team');
   await user.click(within(dialog).getByRole('button', { name: 'Save tags' }));
   expect(
     await within(dialog).findByRole('textbox', {
@@ -139,8 +140,8 @@ test('adds and removes tags, checking them before saving', async () => {
   ).toBeVisible();
 
   await user.clear(within(dialog).getByRole('textbox', { name: 'Key' }));
-  await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'team');
-  await user.type(within(dialog).getByRole('textbox', { name: 'Value - optional' }), 'security');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Key' }), 'team');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Value - optional' }), 'security');
   await user.click(within(dialog).getByRole('button', { name: 'Save tags' }));
   expect(await within(tags).findByText('security')).toBeVisible();
 
@@ -163,10 +164,10 @@ test('edits name and retention; seven-year pricing is not offered to an extendab
   ).toBeVisible();
 
   await user.clear(name);
-  await user.type(name, 'org-activity');
+  await pasteInto(user, name, 'org-activity');
   const retention = screen.getByRole('spinbutton', { name: 'Retention period (days)' });
   await user.clear(retention);
-  await user.type(retention, '4000');
+  await pasteInto(user, retention, '4000');
   await user.tab();
   expect(
     await screen.findByRole('spinbutton', {
@@ -175,7 +176,7 @@ test('edits name and retention; seven-year pricing is not offered to an extendab
     }),
   ).toBeVisible();
   await user.clear(retention);
-  await user.type(retention, '730');
+  await pasteInto(user, retention, '730');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
   expect(await screen.findByRole('heading', { name: 'org-activity', level: 1 })).toBeVisible();
@@ -196,7 +197,7 @@ test('shows CloudTrail’s refusal inside the delete confirmation', async () => 
   );
   await user.click(screen.getByRole('button', { name: 'Delete' }));
   const dialog = await screen.findByRole('dialog', { name: 'Delete event data store management-events?' });
-  await user.type(within(dialog).getByRole('textbox', { name: /type the store's name/ }), 'management-events');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: /type the store's name/ }), 'management-events');
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   expect(await within(dialog).findByText('ChannelExistsForEDSException')).toBeVisible();
   expect(

@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { emulatorClient } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 /** The ID of a seeded store, by name. */
 async function storeId(name: string): Promise<string> {
@@ -52,7 +53,7 @@ test('a sample query found by search fills the editor with the chosen store', as
   const { user, editor } = await openEditor();
   const id = await storeId('management-events');
   await pickStore(user, 'management-events');
-  await user.type(screen.getByRole('searchbox', { name: 'Search sample queries' }), 'console sign-ins');
+  await pasteInto(user, screen.getByRole('searchbox', { name: 'Search sample queries' }), 'console sign-ins');
   await user.click(screen.getByRole('button', { name: 'Search' }));
   const samples = await screen.findByRole('list', { name: 'Sample queries' });
   await user.click(within(samples).getByRole('button', { name: 'Use sample query Console sign-ins' }));
@@ -65,7 +66,7 @@ test('the generator puts the generated SQL in the editor', async () => {
   const id = await storeId('management-events');
   await pickStore(user, 'management-events');
   await user.click(screen.getByRole('tab', { name: 'Generate' }));
-  await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'top errors');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Prompt' }), 'top errors');
   await user.click(screen.getByRole('button', { name: 'Generate query' }));
   await screen.findByText(/Query generated in the editor/, { ignore: LIVE_REGION_COPIES });
   expect(editor).toHaveTextContent(`FROM ${id}`);
@@ -76,7 +77,7 @@ test('the generator shows why CloudTrail could not generate a query', async () =
   const { user, editor } = await openEditor('/lake/query?sql=SELECT%201');
   await pickStore(user, 'management-events');
   await user.click(screen.getByRole('tab', { name: 'Generate' }));
-  await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'weather forecast for tomorrow');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Prompt' }), 'weather forecast for tomorrow');
   await user.click(screen.getByRole('button', { name: 'Generate query' }));
   expect(await screen.findByText('GenerateResponseException', { ignore: LIVE_REGION_COPIES })).toBeVisible();
   expect(
@@ -90,7 +91,7 @@ test('the generator shows why CloudTrail could not generate a query', async () =
 test('the generator asks for a store first', async () => {
   const { user } = await openEditor();
   await user.click(screen.getByRole('tab', { name: 'Generate' }));
-  await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'top errors');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Prompt' }), 'top errors');
   await user.click(screen.getByRole('button', { name: 'Generate query' }));
   expect(screen.getByRole('textbox', { name: 'Prompt' })).toHaveAccessibleDescription(
     /Choose an event data store above first\./,
@@ -104,7 +105,7 @@ test('a saved query is kept, reopens in the editor and has a link that opens it'
 
   await user.click(screen.getByRole('button', { name: 'Save query' }));
   const dialog = await screen.findByRole('dialog', { name: 'Save query' });
-  await user.type(within(dialog).getByRole('textbox', { name: 'Query name' }), 'recent events');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Query name' }), 'recent events');
   await user.click(within(dialog).getByRole('button', { name: 'Save' }));
   const saved = await screen.findByRole('table', { name: 'Saved queries' });
   expect(within(saved).getByRole('rowheader', { name: 'recent events' })).toBeVisible();

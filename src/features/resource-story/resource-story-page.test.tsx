@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 // The page loads lazily: importing it first keeps module loading out of the findBy timeouts.
 beforeAll(async () => {
@@ -44,7 +45,8 @@ test('tells a bucket story with the field-level diff of its policy changes', asy
 test('takes a typed ARN, lists the bucket deleted through a role chain, and searches its type on request', async () => {
   const user = userEvent.setup();
   const { router } = renderApp('/resource-story');
-  await user.type(
+  await pasteInto(
+    user,
     await screen.findByRole('searchbox', { name: 'Resource name or ARN' }),
     'arn:aws:s3:::acme-web-assets',
   );

@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { emulator, server } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 test('rejects a malformed emulator URL next to the field and saves nothing', async () => {
   const user = userEvent.setup();
@@ -12,7 +13,7 @@ test('rejects a malformed emulator URL next to the field and saves nothing', asy
   await user.click(await screen.findByRole('radio', { name: /Emulator URL/ }));
   const url = screen.getByRole('textbox', { name: 'Emulator URL' });
   await user.clear(url);
-  await user.type(url, 'localhost 4566');
+  await pasteInto(user, url, 'localhost 4566');
   await user.tab();
   expect(
     await screen.findByRole('textbox', { name: 'Emulator URL', description: /Enter an http:\/\/ or https:\/\/ URL/ }),
@@ -29,7 +30,7 @@ test('says which endpoint failed when the emulator URL does not answer', async (
   await user.click(await screen.findByRole('radio', { name: /Emulator URL/ }));
   const url = screen.getByRole('textbox', { name: 'Emulator URL' });
   await user.clear(url);
-  await user.type(url, 'http://127.0.0.1:4599');
+  await pasteInto(user, url, 'http://127.0.0.1:4599');
   await user.click(screen.getByRole('button', { name: 'Test connection' }));
   expect(
     await screen.findByText(/^Backend unreachable: The emulator at http:\/\/127\.0\.0\.1:4599 did not answer/, {
@@ -66,8 +67,8 @@ test('keeps AWS credentials out of localStorage, and in sessionStorage only when
   const user = userEvent.setup();
   renderApp('/settings');
   await user.click(await screen.findByRole('radio', { name: /^AWS/ }));
-  await user.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'AKIAIOSFODNN7EXAMPLE');
-  await user.type(screen.getByLabelText('Secret access key'), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Access key ID' }), 'AKIAIOSFODNN7EXAMPLE');
+  await pasteInto(user, screen.getByLabelText('Secret access key'), 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
   await user.click(screen.getByRole('button', { name: 'Save' }));
   expect(await screen.findByRole('link', { name: /Backend: AWS/ })).toBeVisible();
   expect(localStorage.getItem('cloudtrail-console.connection')).toBe('{"kind":"aws","region":"us-east-1"}');

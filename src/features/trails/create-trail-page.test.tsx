@@ -11,6 +11,7 @@ import { expect, test } from 'vitest';
 import { emulatorClient } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 const CREATE_PATH = '/trails/create';
 const ARN = (name: string) => `arn:aws:cloudtrail:us-east-1:123456789012:trail/${name}`;
@@ -45,30 +46,30 @@ test('starts from the AWS console’s defaults, with a new bucket name for the a
 
 test('checks the name, bucket and prefix next to each field once it is left', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'ab');
+  await pasteInto(user, name, 'ab');
   await user.tab();
   expect(name).toHaveAccessibleDescription(/Enter a name of at least 3 characters\./);
-  await user.type(name, '--c');
+  await pasteInto(user, name, '--c');
   expect(name).toHaveAccessibleDescription(/Do not put periods, underscores or hyphens next to each other\./);
 
   const bucket = screen.getByRole('textbox', { name: 'S3 bucket' });
   await user.clear(bucket);
-  await user.type(bucket, 'Logs_Bucket');
+  await pasteInto(user, bucket, 'Logs_Bucket');
   await user.tab();
   expect(bucket).toHaveAccessibleDescription(/Use only lowercase letters, numbers, periods and hyphens\./);
 
   const prefix = screen.getByRole('textbox', { name: 'Log file prefix - optional' });
-  await user.type(prefix, 'logs/');
+  await pasteInto(user, prefix, 'logs/');
   await user.tab();
   expect(prefix).toHaveAccessibleDescription(/Do not start or end the prefix with a slash\./);
 });
 
 test('checks CloudWatch Logs and management events, and sends nothing while a field is invalid', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'audit-trail');
+  await pasteInto(user, name, 'audit-trail');
   await user.click(screen.getByRole('checkbox', { name: /^Send events to CloudWatch Logs/ }));
   const group = screen.getByRole('textbox', { name: 'Log group ARN' });
-  await user.type(group, 'arn:aws:logs:eu-west-1:123456789012:log-group:trail:*');
+  await pasteInto(user, group, 'arn:aws:logs:eu-west-1:123456789012:log-group:trail:*');
   await user.tab();
   expect(group).toHaveAccessibleDescription(/Use a log group in us-east-1, the trail's home Region\./);
 
@@ -89,11 +90,11 @@ test('checks CloudWatch Logs and management events, and sends nothing while a fi
 
 test('creates the trail, turns logging on and opens it with a success message', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'audit-trail');
-  await user.type(screen.getByRole('textbox', { name: 'Log file prefix - optional' }), 'org/audit');
+  await pasteInto(user, name, 'audit-trail');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Log file prefix - optional' }), 'org/audit');
   await user.click(screen.getByRole('button', { name: 'Add tag' }));
-  await user.type(screen.getByRole('textbox', { name: 'Key' }), 'team');
-  await user.type(screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Key' }), 'team');
+  await pasteInto(user, screen.getByRole('textbox', { name: 'Value - optional' }), 'security');
   await user.click(submit());
 
   expect(await screen.findByRole('heading', { name: 'audit-trail', level: 1 })).toBeVisible();
@@ -116,7 +117,7 @@ test('creates the trail, turns logging on and opens it with a success message', 
 
 test('logs only the management events chosen', async () => {
   const { user, name } = await openForm();
-  await user.type(name, 'writes-only');
+  await pasteInto(user, name, 'writes-only');
   await user.click(screen.getByRole('checkbox', { name: /^Read/ }));
   await user.click(submit());
   expect(await screen.findByRole('heading', { name: 'writes-only', level: 1 })).toBeVisible();
@@ -128,10 +129,10 @@ test('logs only the management events chosen', async () => {
 
 test('shows CloudTrail’s message when it rejects the trail, keeping the input', async () => {
   const { user, name, router } = await openForm();
-  await user.type(name, 'audit-trail');
+  await pasteInto(user, name, 'audit-trail');
   const bucket = screen.getByRole('textbox', { name: 'S3 bucket' });
   await user.clear(bucket);
-  await user.type(bucket, 'nonexistent-logs');
+  await pasteInto(user, bucket, 'nonexistent-logs');
   await user.click(submit());
   expect(
     await screen.findByText('S3 bucket nonexistent-logs does not exist.', {
@@ -142,9 +143,9 @@ test('shows CloudTrail’s message when it rejects the trail, keeping the input'
   expect(router.state.location.pathname).toBe(CREATE_PATH);
 
   await user.clear(name);
-  await user.type(name, 'management-events');
+  await pasteInto(user, name, 'management-events');
   await user.clear(bucket);
-  await user.type(bucket, 'other-logs');
+  await pasteInto(user, bucket, 'other-logs');
   await user.click(submit());
   // A taken name is found before sending, next to the field, and focus goes there.
   expect(

@@ -11,6 +11,7 @@ import { expect, test } from 'vitest';
 import { emulatorClient } from '../../../mocks/node';
 import { LIVE_REGION_COPIES } from '@/testing/live-regions';
 import { renderApp } from '@/testing/render-app';
+import { pasteInto } from '@/testing/user';
 
 const SEEDED = 'management-events';
 const SEEDED_ARN = `arn:aws:cloudtrail:us-east-1:123456789012:trail/${SEEDED}`;
@@ -79,7 +80,7 @@ test('edits the general settings, sending only what changed', async () => {
     await screen.findByText('Nothing to save: change a setting first.', { ignore: LIVE_REGION_COPIES }),
   ).toBeVisible();
 
-  await user.type(prefix, 'central');
+  await pasteInto(user, prefix, 'central');
   await user.click(screen.getByRole('checkbox', { name: /^Enable log file validation/ }));
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByRole('heading', { name: SEEDED, level: 1 })).toBeVisible();
@@ -97,7 +98,7 @@ test('deletes the trail after its name is typed', async () => {
   const dialog = await screen.findByRole('dialog', { name: `Delete trail ${SEEDED}?` });
   const confirm = within(dialog).getByRole('button', { name: 'Delete' });
   expect(confirm).toBeDisabled();
-  await user.type(within(dialog).getByRole('textbox', { name: /type the trail's name/ }), SEEDED);
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: /type the trail's name/ }), SEEDED);
   await user.click(confirm);
   expect(await screen.findByText(`Trail ${SEEDED} deleted.`)).toBeVisible();
   expect(router.state.location.pathname).toBe('/trails');
@@ -143,11 +144,11 @@ test('checks data resource ARNs before sending, then saves them', async () => {
   await user.click(screen.getByRole('button', { name: /^Resource type/ }));
   await user.click(await screen.findByRole('option', { name: 'AWS::S3::Object' }));
   const arns = screen.getByRole('textbox', { name: /^ARNs/ });
-  await user.type(arns, 'arn:aws:s3:::logs-bucket');
+  await pasteInto(user, arns, 'arn:aws:s3:::logs-bucket');
   await user.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(arns).toHaveAccessibleDescription(/arn:aws:s3:::logs-bucket is not valid here\./);
 
-  await user.type(arns, '/');
+  await pasteInto(user, arns, '/');
   await saveSelectors(user);
   expect(await screen.findByText('AWS::S3::Object: arn:aws:s3:::logs-bucket/')).toBeVisible();
   const selectors = await emulatorClient().send(new GetEventSelectorsCommand({ TrailName: SEEDED }));
@@ -209,8 +210,8 @@ test('adds and removes tags', async () => {
   await user.click(screen.getByRole('button', { name: 'Manage tags' }));
   const dialog = await screen.findByRole('dialog', { name: 'Manage tags' });
   await user.click(within(dialog).getByRole('button', { name: 'Add tag' }));
-  await user.type(within(dialog).getByRole('textbox', { name: 'Key' }), 'team');
-  await user.type(within(dialog).getByRole('textbox', { name: 'Value - optional' }), 'security');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Key' }), 'team');
+  await pasteInto(user, within(dialog).getByRole('textbox', { name: 'Value - optional' }), 'security');
   await user.click(within(dialog).getByRole('button', { name: 'Save tags' }));
   expect(await within(tags).findByText('security')).toBeVisible();
   const listed = await emulatorClient().send(new ListTagsCommand({ ResourceIdList: [SEEDED_ARN] }));
