@@ -263,7 +263,6 @@ export interface EventHistoryTableProps {
   selectionFull: boolean;
 }
 
-/** One page of events, newest first; a row expands to show its record. */
 /**
  * Keyboard focus entering the table lands on the real column header, which lies under its sticky
  * copy once the page is scrolled. The browser then scrolls it to the top of the window, and the
@@ -297,6 +296,7 @@ function useHeaderFocusKeepsRowsInSight(ref: RefObject<HTMLElement | null>) {
   }, [ref]);
 }
 
+/** One page of events, newest first; a row expands to show its record. */
 export function EventHistoryTable({
   rows,
   regionColumn,
