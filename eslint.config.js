@@ -208,8 +208,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
-              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+              regex: '/src/(?!lib/(?:cloudtrail-limits|resource-name|widget-placeholders)$)',
+              message:
+                'mocks/ may import only src/lib/cloudtrail-limits, src/lib/resource-name and src/lib/widget-placeholders.',
             },
           ],
         },
@@ -233,8 +234,9 @@ export default tseslint.config(
           patterns: [
             { group: ['msw', 'msw/*', 'react', 'react-dom', 'node:*'], message: 'mocks/emulator/ is pure TypeScript.' },
             {
-              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
-              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+              regex: '/src/(?!lib/(?:cloudtrail-limits|resource-name|widget-placeholders)$)',
+              message:
+                'mocks/ may import only src/lib/cloudtrail-limits, src/lib/resource-name and src/lib/widget-placeholders.',
             },
           ],
         },
@@ -261,8 +263,9 @@ export default tseslint.config(
             { group: ['msw', 'msw/*', 'react', 'react-dom', 'node:*'], message: 'mocks/emulator/ is pure TypeScript.' },
             { group: ['./resources/**', '../resources/**'], message: 'The core imports no resource (README.md).' },
             {
-              regex: '/src/(?!lib/(?:cloudtrail-limits|widget-placeholders)$)',
-              message: 'mocks/ may import only src/lib/cloudtrail-limits and src/lib/widget-placeholders.',
+              regex: '/src/(?!lib/(?:cloudtrail-limits|resource-name|widget-placeholders)$)',
+              message:
+                'mocks/ may import only src/lib/cloudtrail-limits, src/lib/resource-name and src/lib/widget-placeholders.',
             },
           ],
         },

@@ -3,6 +3,7 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import { usernameOf, type UserIdentity } from './identities';
 import type { RecordRef } from './storage/storage';
+import { resourceNameOfArn } from '../../src/lib/resource-name';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -145,16 +146,6 @@ export function serializeRecord(record: EmulatorRecord): string {
   } satisfies Record<keyof CloudTrailRecord, unknown>);
 }
 
-/** LookupEvents' ResourceName: the ARN's resource part after its last `/`, else its last `:` (§5). */
-export function resourceNameOf(arn: string): string {
-  const parts = arn.split(':');
-  const resource = parts.length > 5 ? parts.slice(5).join(':') : arn;
-  const slash = resource.lastIndexOf('/');
-  if (slash >= 0) return resource.slice(slash + 1);
-  const colon = resource.lastIndexOf(':');
-  return colon >= 0 ? resource.slice(colon + 1) : resource;
-}
-
 /** A record's resources as LookupEvents reports them; `arn` is kept for ResourceName matching. */
 export interface ProjectedResource {
   ResourceType: string;
@@ -173,7 +164,7 @@ export function projectResources(
   if (!resources || resources.length === 0) return NO_RESOURCES;
   return resources.map((resource) => {
     const arn = resource.ARN ?? resource.ARNPrefix ?? '';
-    return { ResourceType: intern(resource.type), ResourceName: intern(resourceNameOf(arn)), arn: intern(arn) };
+    return { ResourceType: intern(resource.type), ResourceName: intern(resourceNameOfArn(arn)), arn: intern(arn) };
   });
 }
 

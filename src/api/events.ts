@@ -110,6 +110,40 @@ export async function lookupEvents(
 }
 
 /**
+ * Reads the pages (newest first) of one attribute's events in a window of the connection's region,
+ * handing each to `onPage`, until the pages end, `maxCalls` calls are made or `onPage` returns true
+ * (it found what it looked for). `from` continues an earlier read at its next page. Returns the calls
+ * made and the next page's token, when there is one.
+ */
+export async function lookupPages(
+  connection: Connection,
+  request: { filter: AttributeFilter; start: Date; end: Date; maxCalls: number; from?: string },
+  onPage: (events: Event[]) => boolean | undefined,
+  signal?: AbortSignal,
+): Promise<{ calls: number; nextToken?: string }> {
+  let calls = 0;
+  let token = request.from;
+  let done = false;
+  do {
+    const output = await lookupEvents(
+      connection,
+      {
+        LookupAttributes: [{ AttributeKey: request.filter.key, AttributeValue: request.filter.value }],
+        StartTime: request.start,
+        EndTime: request.end,
+        MaxResults: LOOKUP_PAGE_SIZE,
+        NextToken: token,
+      },
+      signal,
+    );
+    calls++;
+    done = onPage(output.Events ?? []) === true;
+    token = output.NextToken;
+  } while (!done && token !== undefined && calls < request.maxCalls);
+  return token === undefined ? { calls } : { calls, nextToken: token };
+}
+
+/**
  * Sources CloudTrail records in us-east-1 whatever the caller's region (global service events). A
  * view over several regions reads them once, from us-east-1.
  */

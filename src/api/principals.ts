@@ -16,7 +16,7 @@ import {
   type PrincipalChain,
 } from '@/lib/principal-chain';
 import { backendIdOf, type Connection } from './connection';
-import { eventQueries, LOOKUP_PAGE_SIZE, lookupEvents } from './events';
+import { eventQueries, lookupPages } from './events';
 
 /** STS logs calls to its global endpoint in us-east-1, and regional-endpoint calls in their region. */
 export const GLOBAL_STS_REGION = 'us-east-1';
@@ -50,29 +50,18 @@ async function scanEventName(
   match: (event: Event) => boolean,
   signal?: AbortSignal,
 ): Promise<ScanResult> {
-  const regional: Connection = { ...connection, region };
   const events: Event[] = [];
-  let calls = 0;
-  let token: string | undefined;
   let found: Event | undefined;
-  do {
-    const output = await lookupEvents(
-      regional,
-      {
-        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
-        StartTime: window.start,
-        EndTime: window.end,
-        MaxResults: LOOKUP_PAGE_SIZE,
-        NextToken: token,
-      },
-      signal,
-    );
-    calls++;
-    const page = output.Events ?? [];
-    events.push(...page);
-    found = page.find(match);
-    token = output.NextToken;
-  } while (found === undefined && token !== undefined && calls < maxCalls);
+  const { calls, nextToken } = await lookupPages(
+    { ...connection, region },
+    { filter: { key: 'EventName', value: eventName }, start: window.start, end: window.end, maxCalls },
+    (page) => {
+      events.push(...page);
+      found = page.find(match);
+      return found !== undefined;
+    },
+    signal,
+  );
   return {
     search: {
       eventName,
@@ -81,7 +70,7 @@ async function scanEventName(
       end: window.end,
       calls,
       scanned: events.length,
-      complete: token === undefined || found !== undefined,
+      complete: nextToken === undefined || found !== undefined,
     },
     events,
     ...(found === undefined ? {} : { match: found }),

@@ -4,7 +4,8 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { backendIdOf, type Connection } from './connection';
-import { eventQueries, LOOKUP_PAGE_SIZE, lookupEvents } from './events';
+import { eventQueries, lookupPages } from './events';
+import { resourceNameOfArn } from '@/lib/resource-name';
 
 const HISTORY_MILLISECONDS = 90 * 86_400_000;
 
@@ -14,16 +15,10 @@ export const STORY_CALLS_PER_STEP = 4;
 /** LookupEvents calls the resource-type scan reads. */
 export const TYPE_SCAN_CALLS = 6;
 
-/** LookupEvents' ResourceName of an ARN: its resource part after the last `/`, else the last `:`; a name stays as it is. */
+/** LookupEvents' ResourceName of an ARN (its resource part after the last `/`, else the last `:`); a name stays as it is. */
 export function resourceNameOf(nameOrArn: string): string {
   const value = nameOrArn.trim();
-  if (!value.startsWith('arn:')) return value;
-  const parts = value.split(':');
-  const resource = parts.length > 5 ? parts.slice(5).join(':') : value;
-  const slash = resource.lastIndexOf('/');
-  if (slash >= 0) return resource.slice(slash + 1);
-  const colon = resource.lastIndexOf(':');
-  return colon >= 0 ? resource.slice(colon + 1) : resource;
+  return value.startsWith('arn:') ? resourceNameOfArn(value) : value;
 }
 
 const ARN_TYPES: readonly (readonly [RegExp, string])[] = [
@@ -94,27 +89,20 @@ async function readStep(
 ): Promise<StoryStep> {
   const now = Date.now();
   const window = param?.window ?? { start: new Date(now - HISTORY_MILLISECONDS), end: new Date(now) };
-  const step: StoryStep = { events: [], calls: 0, window };
-  let token = param?.token;
-  do {
-    const output = await lookupEvents(
-      connection,
-      {
-        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: name }],
-        StartTime: window.start,
-        EndTime: window.end,
-        MaxResults: LOOKUP_PAGE_SIZE,
-        NextToken: token,
-      },
-      signal,
-    );
-    step.calls++;
-    step.events.push(...(output.Events ?? []));
-    token = output.NextToken;
-  } while (token !== undefined && step.calls < STORY_CALLS_PER_STEP);
+  const events: Event[] = [];
+  const { calls, nextToken } = await lookupPages(
+    connection,
+    { filter: { key: 'ResourceName', value: name }, ...window, maxCalls: STORY_CALLS_PER_STEP, from: param?.token },
+    (page) => {
+      events.push(...page);
+      return false;
+    },
+    signal,
+  );
+  const step: StoryStep = { events, calls, window };
   const oldest = step.events.at(-1)?.EventTime;
   if (oldest !== undefined) step.oldest = oldest;
-  return token === undefined ? step : { ...step, NextToken: token };
+  return nextToken === undefined ? step : { ...step, NextToken: nextToken };
 }
 
 /** What the resource-type scan read and found. */
@@ -136,35 +124,32 @@ async function scanType(
   signal?: AbortSignal,
 ): Promise<TypeScan> {
   const now = Date.now();
-  const window = { StartTime: new Date(now - HISTORY_MILLISECONDS), EndTime: new Date(now) };
   const scan: TypeScan = { resourceType, events: [], calls: 0, scanned: 0, complete: false };
-  let token: string | undefined;
-  do {
-    const output = await lookupEvents(
-      connection,
-      {
-        LookupAttributes: [{ AttributeKey: 'ResourceType', AttributeValue: resourceType }],
-        ...window,
-        MaxResults: LOOKUP_PAGE_SIZE,
-        NextToken: token,
-      },
-      signal,
-    );
-    scan.calls++;
-    const events = output.Events ?? [];
-    scan.scanned += events.length;
-    const oldest = events.at(-1)?.EventTime;
-    if (oldest !== undefined) scan.oldest = oldest;
-    // Listed by name already: the ResourceName lookup has them.
-    scan.events.push(
-      ...events.filter(
-        (event) =>
-          !event.Resources?.some((resource) => resource.ResourceName === name) && recordMentions(event, name, arn),
-      ),
-    );
-    token = output.NextToken;
-  } while (token !== undefined && scan.calls < TYPE_SCAN_CALLS);
-  scan.complete = token === undefined;
+  const { calls, nextToken } = await lookupPages(
+    connection,
+    {
+      filter: { key: 'ResourceType', value: resourceType },
+      start: new Date(now - HISTORY_MILLISECONDS),
+      end: new Date(now),
+      maxCalls: TYPE_SCAN_CALLS,
+    },
+    (events) => {
+      scan.scanned += events.length;
+      const oldest = events.at(-1)?.EventTime;
+      if (oldest !== undefined) scan.oldest = oldest;
+      // Listed by name already: the ResourceName lookup has them.
+      scan.events.push(
+        ...events.filter(
+          (event) =>
+            !event.Resources?.some((resource) => resource.ResourceName === name) && recordMentions(event, name, arn),
+        ),
+      );
+      return false;
+    },
+    signal,
+  );
+  scan.calls = calls;
+  scan.complete = nextToken === undefined;
   return scan;
 }
 

@@ -3,29 +3,16 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { principalQueries } from '@/api/principals';
 import { useConnection } from '@/api/use-connection';
+import { EventLink } from '@/components/event-link';
 import { QueryError } from '@/components/query-error';
-import { useFollow } from '@/hooks/use-follow';
 import { formatEventTime } from '@/lib/format-time';
-import { paths } from '@/lib/paths';
 import { permissionSetOf, type ChainStep, type IssuerSearch, type PrincipalChain } from '@/lib/principal-chain';
 import { HistoryLink } from './history-link';
-
-function EventLink({ event, text }: { event: Event; text: string }) {
-  const follow = useFollow();
-  return event.EventId ? (
-    <Link href={paths.eventDetail(event.EventId)} onFollow={follow}>
-      {text}
-    </Link>
-  ) : (
-    text
-  );
-}
 
 function issuedText(event: Event): string {
   return `${event.EventName ?? 'Issued'} at ${formatEventTime(event.EventTime)}`;

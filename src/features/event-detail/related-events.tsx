@@ -10,6 +10,7 @@ import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
 import { eventQueries, type AttributeFilter } from '@/api/events';
 import { useConnection } from '@/api/use-connection';
+import { EventLink } from '@/components/event-link';
 import { cloudscapeTableProps } from '@/components/collection-table/cloudscape-table-props';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';
 import { useFollow } from '@/hooks/use-follow';
@@ -58,18 +59,6 @@ function relationsOf(event: Event): Relation[] {
   return relations;
 }
 
-function EventNameLink({ event }: { event: Event }) {
-  const follow = useFollow();
-  const name = event.EventName ?? event.EventId ?? '-';
-  return event.EventId ? (
-    <Link href={paths.eventDetail(event.EventId)} onFollow={follow}>
-      {name}
-    </Link>
-  ) : (
-    name
-  );
-}
-
 const column = createColumnHelper<CollectionFeatures, Event>();
 
 const columns = column.columns([
@@ -77,7 +66,7 @@ const columns = column.columns([
     id: 'EventName',
     header: 'Event name',
     sortFn: 'alphanumeric',
-    cell: (cell) => <EventNameLink event={cell.row.original} />,
+    cell: (cell) => <EventLink event={cell.row.original} />,
   }),
   column.accessor((event) => event.EventTime, {
     id: 'EventTime',

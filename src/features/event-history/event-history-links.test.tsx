@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
+import { columnValues, eventsTable } from '@/testing/events-table';
 import { renderApp } from '@/testing/render-app';
 
 // Routes load their page on first visit; loading both once here keeps the tests within findBy's wait.
@@ -21,29 +22,11 @@ function usePageSize(pageSize: 10 | 25 | 50, extraColumns: string[] = []) {
   );
 }
 
-async function eventsTable() {
-  return screen.findByRole('treegrid', { name: 'Events' }, { timeout: 10_000 });
-}
-
 /** The record links of the page's rows, which name each event (`/events/<id>`). */
 async function rowIds(): Promise<string[]> {
   const table = await eventsTable();
   const headers = await within(table).findAllByRole('rowheader', undefined, { timeout: 10_000 });
   return headers.map((cell) => cell.querySelector('a')?.getAttribute('href') ?? '');
-}
-
-/** The text of one column in the table's body rows. */
-async function columnValues(header: string): Promise<string[]> {
-  const table = await eventsTable();
-  await within(table).findAllByRole('rowheader', undefined, { timeout: 10_000 });
-  const headers = within(table)
-    .getAllByRole('columnheader')
-    .map((cell) => cell.textContent);
-  const index = headers.findIndex((text) => text.startsWith(header));
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => [...row.querySelectorAll('th, td')][index]?.textContent ?? '');
 }
 
 async function currentPage(): Promise<string> {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test } from 'vitest';
 import { DEFAULT_EVENT_HISTORY_PREFERENCES } from './event-history-preferences';
+import { columnValues, eventsTable } from '@/testing/events-table';
 import { renderApp } from '@/testing/render-app';
 import { pasteInto } from '@/testing/user';
 
@@ -14,24 +15,6 @@ beforeAll(async () => {
     import('./event-history-preferences-control'),
   ]);
 }, 120_000);
-
-function eventsTable() {
-  return screen.findByRole('treegrid', { name: 'Events' });
-}
-
-/** The text of one column in the table's body rows. */
-async function columnValues(header: string): Promise<string[]> {
-  const table = await eventsTable();
-  await within(table).findAllByRole('rowheader');
-  const headers = within(table)
-    .getAllByRole('columnheader')
-    .map((cell) => cell.textContent);
-  const index = headers.findIndex((text) => text.startsWith(header));
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => [...row.querySelectorAll('th, td')][index]?.textContent ?? '');
-}
 
 /**
  * Pages of 10 events, for a test that needs no full page of 50: every row is rendered again at each

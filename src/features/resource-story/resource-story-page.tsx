@@ -6,7 +6,6 @@ import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Link from '@cloudscape-design/components/link';
 import Pagination from '@cloudscape-design/components/pagination';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -23,10 +22,10 @@ import {
   STORY_CALLS_PER_STEP,
 } from '@/api/resource-story';
 import { useConnection } from '@/api/use-connection';
+import { EventLink } from '@/components/event-link';
 import { EmptyState } from '@/components/empty-state';
 import { PageLayout } from '@/components/page-layout';
 import { QueryError } from '@/components/query-error';
-import { useFollow } from '@/hooks/use-follow';
 import { recordFieldsOf } from '@/lib/cloudtrail-record';
 import { LOOKUP_ATTRIBUTE_VALUE } from '@/lib/cloudtrail-limits';
 import { formatEventTime } from '@/lib/format-time';
@@ -35,18 +34,6 @@ import { paths } from '@/lib/paths';
 import { storyEntries, type StoryEntry } from './story-entries';
 
 const PAGE_SIZE = 50;
-
-function EventLink({ event }: { event: Event }) {
-  const follow = useFollow();
-  const name = event.EventName ?? event.EventId ?? '-';
-  return event.EventId ? (
-    <Link href={paths.eventDetail(event.EventId)} onFollow={follow}>
-      {name}
-    </Link>
-  ) : (
-    name
-  );
-}
 
 const KIND_LABEL: Record<FieldChange['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 

@@ -11,8 +11,8 @@ import {
   hasQueryResults,
   isActiveQueryStatus,
   lakeQueryQueries,
+  resultTableOf,
   useStartQuery,
-  type QueryResultsPage,
 } from '@/api/lake-queries';
 import { useConnection } from '@/api/use-connection';
 import { MutationError } from '@/components/mutation-error';
@@ -20,18 +20,6 @@ import { PreviewChartContext, type PreviewTable } from './preview-chart';
 
 /** Rows shown in the preview's table; the chart and the dashboard itself use them all. */
 const PREVIEW_ROWS = 20;
-
-/** The rows of every page; CloudTrail sends a row as single-key maps in select-list order. */
-function tableOf(pages: readonly QueryResultsPage[]): PreviewTable {
-  const rows: string[][] = [];
-  let columns: string[] | undefined;
-  for (const page of pages)
-    for (const row of page.QueryResultRows ?? []) {
-      columns ??= row.map((cell) => Object.keys(cell)[0] ?? '');
-      rows.push(row.map((cell) => Object.values(cell)[0] ?? ''));
-    }
-  return { columns: columns ?? [], rows };
-}
 
 /**
  * The preview's query: started on demand, polled until it ends, its rows read. The form reads
@@ -47,7 +35,7 @@ export function useWidgetPreview() {
     ...lakeQueryQueries.results(connection, queryId),
     enabled: queryId !== '' && hasQueryResults(status),
   });
-  const table: PreviewTable | undefined = results.data ? tableOf(results.data.pages) : undefined;
+  const table: PreviewTable | undefined = results.data ? resultTableOf(results.data.pages) : undefined;
   return { start, queryId, described, results, table };
 }
 
