@@ -6,6 +6,7 @@ import { resetTestEmulator, server, TEST_START } from '../../mocks/node';
 import { configureStatusPolling } from '@/api/event-data-stores';
 import { configureLookupPacing } from '@/api/events';
 import { configureQueryPolling } from '@/api/lake-queries';
+import { filterStyleRulesBySubject } from './jsdom-style-rules';
 
 // No real-time waits: the test emulator never throttles, so LookupEvents needs no pacing, and its
 // clock only moves when a test advances it, so polling a transitional store fast shows the same.
@@ -58,6 +59,10 @@ const byThemeClass: QuerySelector = function (selectors) {
 if (!('byThemeClass' in querySelector))
   Reflect.set(Document.prototype, 'querySelector', Object.assign(byThemeClass, { byThemeClass: true }));
 
+// jsdom matches each style rule against every element it computes a style for; only rules whose
+// last compound the element could satisfy are matched (see jsdom-style-rules.ts).
+filterStyleRulesBySubject(document);
+
 let unexpected: string[] = [];
 
 beforeAll(() => {
@@ -89,4 +94,7 @@ afterEach(async () => {
 
 afterAll(() => {
   server.close();
+  // The files of a worker share one page: the style sheet the SQL editor adds to its head would
+  // otherwise be matched in every later file (the editor adds it again when it is next shown).
+  document.head.replaceChildren();
 });
