@@ -63,6 +63,14 @@ beforeEach(() => {
   server.use(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
 });
 
+/**
+ * A trail delivers at each multiple of its interval on the server's (real) clock: with the default
+ * 5 minutes, a test running across such a moment found one log file more than it delivered, and
+ * one across an hour one digest more. The tests deliver with DeliverTrailFiles and StopLogging
+ * only; the next automatic delivery and digest are a century of epoch time away.
+ */
+const NO_AUTOMATIC_DELIVERY = String(100 * 365 * 24 * 60 * 60);
+
 /** Starts `npm run emulator`: the spawned node process is the server itself (tsx as a loader). */
 function startServer(): Promise<void> {
   const child = spawn(
@@ -70,6 +78,7 @@ function startServer(): Promise<void> {
     [
       ...['--import', 'tsx', 'mocks/server.ts', '--port', '0', '--data-dir', dataDir],
       ...['--events', '50', '--no-throttle', '--no-simulator', '--no-seeded-trail'],
+      ...['--trail-delivery-interval', NO_AUTOMATIC_DELIVERY, '--digest-interval', NO_AUTOMATIC_DELIVERY],
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
