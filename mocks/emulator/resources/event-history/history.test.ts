@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { buildRecord } from '../../../factories';
 import { toEventEntry } from '../../records';
-import { EventHistory } from './history';
+import { EventHistory, type LookupAttributeKey } from './history';
 
 const BASE = Date.UTC(2025, 5, 1);
 
@@ -44,4 +44,52 @@ test('expire forgets what is older than the window, in every index', () => {
       limit: 1000,
     }),
   ).toHaveLength(50);
+});
+
+function lookup(history: EventHistory, key: LookupAttributeKey, value: string) {
+  return history.page({ attribute: { key, value }, start: 0, end: Infinity, asOf: Infinity, limit: 1000 });
+}
+
+test('finds a record by event ID until it expires or is removed', () => {
+  const history = new EventHistory();
+  const items = [1, 2, 3].map((second) => item(second, second));
+  for (const added of items) history.add(added);
+  const [first, second, third] = items.map((added) => added.entry.eventId);
+  expect(lookup(history, 'EventId', first ?? '')).toEqual([items[0]]);
+
+  history.expire(BASE / 1000 + 2);
+  expect(lookup(history, 'EventId', first ?? '')).toEqual([]);
+  expect(lookup(history, 'EventId', second ?? '')).toEqual([items[1]]);
+
+  history.remove(items[2] as (typeof items)[number]);
+  expect(lookup(history, 'EventId', third ?? '')).toEqual([]);
+  expect(lookup(history, 'EventId', 'ffffffff-0000-4000-8000-000000000000')).toEqual([]);
+});
+
+test('lists a record once under a resource type or name that several of its resources share', () => {
+  const history = new EventHistory();
+  const bucket = 'arn:aws:s3:::acme-logs';
+  const record = buildRecord({
+    at: BASE,
+    resources: [
+      { type: 'AWS::S3::Bucket', ARN: bucket },
+      { type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::acme-archive' },
+      { type: 'AWS::S3::Object', ARN: bucket },
+    ],
+  });
+  const added = { entry: toEventEntry(record, ''), sequence: 1 };
+  history.add(added);
+  expect(lookup(history, 'ResourceType', 'AWS::S3::Bucket')).toEqual([added]);
+  expect(lookup(history, 'ResourceType', 'AWS::S3::Object')).toEqual([added]);
+  expect(lookup(history, 'ResourceName', bucket)).toEqual([added]);
+  expect(lookup(history, 'ResourceName', 'acme-logs')).toEqual([added]);
+  expect(lookup(history, 'ResourceName', 'acme-archive')).toEqual([added]);
+
+  history.remove(added);
+  for (const [key, value] of [
+    ['ResourceType', 'AWS::S3::Bucket'],
+    ['ResourceName', bucket],
+    ['ResourceName', 'acme-logs'],
+  ] as const)
+    expect(lookup(history, key, value)).toEqual([]);
 });

@@ -66,26 +66,41 @@ function removeFrom(items: HistoryItem[], item: HistoryItem) {
     }
 }
 
-/** The values under which an entry is found, per lookup attribute. */
-function attributeValues(entry: EventEntry): [LookupAttributeKey, string][] {
-  const values: [LookupAttributeKey, string][] = [
-    ['EventId', entry.eventId],
-    ['EventName', entry.eventName],
-    ['EventSource', entry.eventSource],
-  ];
-  if (entry.readOnly !== undefined) values.push(['ReadOnly', entry.readOnly]);
-  if (entry.username !== undefined) values.push(['Username', entry.username]);
-  if (entry.accessKeyId !== undefined) values.push(['AccessKeyId', entry.accessKeyId]);
-  const types = new Set<string>();
-  const names = new Set<string>();
-  for (const resource of entry.resources) {
-    types.add(resource.ResourceType);
-    names.add(resource.ResourceName);
-    if (resource.arn !== '') names.add(resource.arn);
+/** The lookup attributes with a list per value; EventId, unique per record, has a map instead. */
+type ListedAttributeKey = Exclude<LookupAttributeKey, 'EventId'>;
+
+/** Whether a resource before `index` already has this type. */
+function typeListedBefore(resources: EventEntry['resources'], index: number, type: string): boolean {
+  for (let before = 0; before < index; before++) if (resources[before]?.ResourceType === type) return true;
+  return false;
+}
+
+/** Whether a resource before `index` already has this name or ARN. */
+function nameListedBefore(resources: EventEntry['resources'], index: number, name: string): boolean {
+  for (let before = 0; before < index; before++) {
+    const resource = resources[before];
+    if (resource?.ResourceName === name || (resource?.arn !== '' && resource?.arn === name)) return true;
   }
-  for (const type of types) values.push(['ResourceType', type]);
-  for (const name of names) values.push(['ResourceName', name]);
-  return values;
+  return false;
+}
+
+/**
+ * Calls `visit` once for each (attribute, value) an entry is found under, EventId aside. Visits
+ * rather than returns a list: a world's load indexes every record, and these were its allocations.
+ */
+function forEachListedValue(entry: EventEntry, visit: (key: ListedAttributeKey, value: string) => void): void {
+  visit('EventName', entry.eventName);
+  visit('EventSource', entry.eventSource);
+  if (entry.readOnly !== undefined) visit('ReadOnly', entry.readOnly);
+  if (entry.username !== undefined) visit('Username', entry.username);
+  if (entry.accessKeyId !== undefined) visit('AccessKeyId', entry.accessKeyId);
+  const resources = entry.resources;
+  for (let index = 0; index < resources.length; index++) {
+    const { ResourceType, ResourceName, arn } = resources[index] as EventEntry['resources'][number];
+    if (!typeListedBefore(resources, index, ResourceType)) visit('ResourceType', ResourceType);
+    if (!nameListedBefore(resources, index, ResourceName)) visit('ResourceName', ResourceName);
+    if (arn !== '' && arn !== ResourceName && !nameListedBefore(resources, index, arn)) visit('ResourceName', arn);
+  }
 }
 
 export interface HistoryPageQuery {
@@ -103,7 +118,16 @@ export interface HistoryPageQuery {
 /** One region's history of one account. */
 export class EventHistory {
   private readonly all: HistoryItem[] = [];
-  private readonly byAttribute = new Map<LookupAttributeKey, Map<string, HistoryItem[]>>();
+  private readonly byEventId = new Map<string, HistoryItem>();
+  private readonly byAttribute: Record<ListedAttributeKey, Map<string, HistoryItem[]>> = {
+    EventName: new Map(),
+    EventSource: new Map(),
+    ReadOnly: new Map(),
+    Username: new Map(),
+    AccessKeyId: new Map(),
+    ResourceType: new Map(),
+    ResourceName: new Map(),
+  };
   /** Lists with items appended out of order (see insert). */
   private readonly unsorted = new Set<HistoryItem[]>();
 
@@ -120,19 +144,16 @@ export class EventHistory {
   /** Adds an item; `bulk` while a world loads (see insert). */
   add(item: HistoryItem, bulk = false): void {
     if (!insert(this.all, item, bulk)) this.unsorted.add(this.all);
-    for (const [key, value] of attributeValues(item.entry)) {
-      let index = this.byAttribute.get(key);
-      if (!index) {
-        index = new Map();
-        this.byAttribute.set(key, index);
-      }
+    this.byEventId.set(item.entry.eventId, item);
+    forEachListedValue(item.entry, (key, value) => {
+      const index = this.byAttribute[key];
       let list = index.get(value);
       if (!list) {
         list = [];
         index.set(value, list);
       }
       if (!insert(list, item, bulk)) this.unsorted.add(list);
-    }
+    });
   }
 
   /** Forgets every item older than `time` (epoch seconds): they left the 90-day window. */
@@ -144,8 +165,13 @@ export class EventHistory {
       if (count > 0) items.splice(0, count);
       return items.length;
     };
+    // Every item is in `all`: the event IDs to forget are those of the items it drops.
+    for (const item of this.all) {
+      if (item.entry.time >= time) break;
+      if (this.byEventId.get(item.entry.eventId) === item) this.byEventId.delete(item.entry.eventId);
+    }
     drop(this.all);
-    for (const index of this.byAttribute.values())
+    for (const index of Object.values(this.byAttribute))
       for (const [value, items] of index) if (drop(items) === 0) index.delete(value);
   }
 
@@ -153,18 +179,27 @@ export class EventHistory {
   remove(item: HistoryItem): void {
     this.settle();
     removeFrom(this.all, item);
-    for (const [key, value] of attributeValues(item.entry)) {
-      const list = this.byAttribute.get(key)?.get(value);
+    if (this.byEventId.get(item.entry.eventId) === item) this.byEventId.delete(item.entry.eventId);
+    forEachListedValue(item.entry, (key, value) => {
+      const list = this.byAttribute[key].get(value);
       if (list) removeFrom(list, item);
+    });
+  }
+
+  /** The items a query walks: all, one attribute value's list, or the one record of an event ID. */
+  private itemsOf(attribute: HistoryPageQuery['attribute']): readonly HistoryItem[] {
+    if (!attribute) return this.all;
+    if (attribute.key === 'EventId') {
+      const item = this.byEventId.get(attribute.value);
+      return item ? [item] : [];
     }
+    return this.byAttribute[attribute.key].get(attribute.value) ?? [];
   }
 
   /** Newest first, at most `limit` items matching the query. */
   page(query: HistoryPageQuery): HistoryItem[] {
     this.settle();
-    const items = query.attribute
-      ? (this.byAttribute.get(query.attribute.key)?.get(query.attribute.value) ?? [])
-      : this.all;
+    const items = this.itemsOf(query.attribute);
     const end = upperBound(items, query.end, '\uffff');
     const from = query.after ? Math.min(end, upperBound(items, query.after.time, query.after.eventId)) : end;
     const page: HistoryItem[] = [];
@@ -181,25 +216,21 @@ export class EventHistory {
   }
 }
 
-const histories = new WeakMap<EmulatorState, Map<string, EventHistory>>();
+/** Each world's histories, by account, then region. */
+const histories = new WeakMap<EmulatorState, Map<string, Map<string, EventHistory>>>();
 
 /** History of an account in a region; created empty on first use. */
 export function historyOf(state: EmulatorState, account: string, region: string): EventHistory {
-  let byRegion = histories.get(state);
-  if (!byRegion) {
-    byRegion = new Map();
-    histories.set(state, byRegion);
-  }
-  const key = `${account}/${region}`;
-  let history = byRegion.get(key);
-  if (!history) {
-    history = new EventHistory();
-    byRegion.set(key, history);
-  }
+  let byAccount = histories.get(state);
+  if (!byAccount) histories.set(state, (byAccount = new Map<string, Map<string, EventHistory>>()));
+  let byRegion = byAccount.get(account);
+  if (!byRegion) byAccount.set(account, (byRegion = new Map<string, EventHistory>()));
+  let history = byRegion.get(region);
+  if (!history) byRegion.set(region, (history = new EventHistory()));
   return history;
 }
 
 /** Every history of a world, for retention. */
-export function historiesOf(state: EmulatorState): Iterable<EventHistory> {
-  return histories.get(state)?.values() ?? [];
+export function* historiesOf(state: EmulatorState): Iterable<EventHistory> {
+  for (const byRegion of histories.get(state)?.values() ?? []) yield* byRegion.values();
 }
