@@ -2,7 +2,7 @@
 // records, indexed as records arrive, and LookupEvents over it.
 import { LOOKUP_EVENTS_PER_SECOND } from '../../../../src/lib/cloudtrail-limits';
 import type { ResourceDefinition } from '../../resource';
-import { historiesOf, historyOf } from './history';
+import { addSeededHistory, historiesOf, historyOf } from './history';
 import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './lookup-events';
 
 export const eventHistoryResource: ResourceDefinition = {
@@ -18,6 +18,9 @@ export const eventHistoryResource: ResourceDefinition = {
       add: (item, loading) => {
         if (item.entry.category === 'Management')
           historyOf(state, item.entry.account, item.entry.region).add(item, loading);
+      },
+      addSeeded: (seeded, items) => {
+        addSeededHistory(state, seeded, items);
       },
       loaded: () => {
         for (const history of historiesOf(state)) history.settle();

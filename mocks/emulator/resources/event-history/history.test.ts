@@ -93,3 +93,47 @@ test('lists a record once under a resource type or name that several of its reso
   ] as const)
     expect(lookup(history, key, value)).toEqual([]);
 });
+
+test('a history that absorbs a template answers as if it had indexed the template’s items itself', () => {
+  const seeded = Array.from({ length: 300 }, (_, index) => item((index * 7) % 290, index));
+  const template = new EventHistory();
+  for (const added of seeded) template.add(added, true);
+  // Records a world held before its seeded past arrived (the seed calls'), some of the same seconds.
+  const own = [item(5, 1000), item(150, 1001), item(400, 1002)];
+
+  const absorbed = new EventHistory();
+  for (const added of own) absorbed.add(added, true);
+  absorbed.absorb(template);
+  absorbed.settle();
+  const indexed = new EventHistory();
+  for (const added of [...own, ...seeded]) indexed.add(added, true);
+  indexed.settle();
+
+  const queries: Parameters<EventHistory['page']>[0][] = [
+    { start: 0, end: Infinity, asOf: Infinity, limit: 10_000 },
+    { start: 0, end: BASE / 1000 + 200, asOf: 500, limit: 40 },
+    {
+      attribute: { key: 'EventName', value: 'DescribeInstances' },
+      start: 0,
+      end: Infinity,
+      asOf: Infinity,
+      limit: 500,
+    },
+    {
+      attribute: { key: 'EventId', value: own[1]?.entry.eventId ?? '' },
+      start: 0,
+      end: Infinity,
+      asOf: Infinity,
+      limit: 5,
+    },
+  ];
+  for (const query of queries) expect(absorbed.page(query)).toEqual(indexed.page(query));
+  expect(absorbed.size).toBe(303);
+
+  // The template is not changed by what its absorbers do next.
+  const templatePages = queries.map((query) => template.page(query));
+  absorbed.expire(BASE / 1000 + 100);
+  absorbed.add(item(500, 2000));
+  expect(template.size).toBe(300);
+  expect(queries.map((query) => template.page(query))).toEqual(templatePages);
+});

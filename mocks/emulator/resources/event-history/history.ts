@@ -117,7 +117,7 @@ export interface HistoryPageQuery {
 
 /** One region's history of one account. */
 export class EventHistory {
-  private readonly all: HistoryItem[] = [];
+  private all: HistoryItem[] = [];
   private readonly byEventId = new Map<string, HistoryItem>();
   private readonly byAttribute: Record<ListedAttributeKey, Map<string, HistoryItem[]>> = {
     EventName: new Map(),
@@ -130,6 +130,26 @@ export class EventHistory {
   };
   /** Lists with items appended out of order (see insert). */
   private readonly unsorted = new Set<HistoryItem[]>();
+
+  /**
+   * Takes in what `template` holds (a history of the seeded past) while the world loads, in the
+   * time a copy of its lists takes rather than an insert per item; items already here are added
+   * again after it, in bulk (the world settles them when it has loaded).
+   */
+  absorb(template: EventHistory): void {
+    template.settle();
+    const own = this.all;
+    this.all = template.all.slice();
+    this.byEventId.clear();
+    for (const [eventId, item] of template.byEventId) this.byEventId.set(eventId, item);
+    for (const key of Object.keys(this.byAttribute) as ListedAttributeKey[]) {
+      const index = this.byAttribute[key];
+      index.clear();
+      for (const [value, items] of template.byAttribute[key]) index.set(value, items.slice());
+    }
+    this.unsorted.clear();
+    for (const item of own) this.add(item, true);
+  }
 
   /** Sorts the lists that a bulk load left out of order. */
   settle(): void {
@@ -216,8 +236,48 @@ export class EventHistory {
   }
 }
 
+/** Histories of a seeded past, by account, then region (see seededHistories). */
+type Histories = Map<string, Map<string, EventHistory>>;
+
+/**
+ * The histories of a seeded past's Management records, built once and absorbed by each world of
+ * that seed: a test's reset indexed 8,000 records one by one. Kept for smaller pasts only, where
+ * the copy is cheap; a world of a million seeded records indexes them itself.
+ */
+const SHARED_SEEDED_HISTORIES = 100_000;
+const seededHistoryCache = new WeakMap<object, Histories>();
+
+function seededHistories(seeded: object, items: readonly HistoryItem[]): Histories {
+  let built = seededHistoryCache.get(seeded);
+  if (!built) {
+    built = new Map();
+    for (const item of items) {
+      if (item.entry.category !== 'Management') continue;
+      let byRegion = built.get(item.entry.account);
+      if (!byRegion) built.set(item.entry.account, (byRegion = new Map<string, EventHistory>()));
+      let history = byRegion.get(item.entry.region);
+      if (!history) byRegion.set(item.entry.region, (history = new EventHistory()));
+      history.add(item, true);
+    }
+    for (const byRegion of built.values()) for (const history of byRegion.values()) history.settle();
+    seededHistoryCache.set(seeded, built);
+  }
+  return built;
+}
+
+/** Indexes a world's seeded past (item i is seeded record i) into its histories. */
+export function addSeededHistory(state: EmulatorState, seeded: object, items: readonly HistoryItem[]): void {
+  if (items.length > SHARED_SEEDED_HISTORIES) {
+    for (const item of items)
+      if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).add(item, true);
+    return;
+  }
+  for (const [account, byRegion] of seededHistories(seeded, items))
+    for (const [region, template] of byRegion) historyOf(state, account, region).absorb(template);
+}
+
 /** Each world's histories, by account, then region. */
-const histories = new WeakMap<EmulatorState, Map<string, Map<string, EventHistory>>>();
+const histories = new WeakMap<EmulatorState, Histories>();
 
 /** History of an account in a region; created empty on first use. */
 export function historyOf(state: EmulatorState, account: string, region: string): EventHistory {
