@@ -386,6 +386,15 @@ test('a few records written into the INSERT load exactly as through the staging 
   // A record that is not JSON fails the literal INSERT too, and adds nothing.
   await expect(database.appendRecords('ct_literals', 'cloudtrail', [cloudTrailJson, '{'])).rejects.toThrow(/JSON/);
   expect(await database.number('SELECT count(*) FROM ct_literals')).toBe(7);
+  // The INSERT is prepared once per table; a table dropped and made anew (a store's reload) gets
+  // its own, so appends land in the new table.
+  await database.dropTable('ct_literals');
+  await database.createTable('ct_literals', 'cloudtrail');
+  await database.appendRecords('ct_literals', 'cloudtrail', records.slice(1, 3));
+  expect(await database.run('SELECT * FROM ct_literals')).toEqual({
+    columns: literal.columns,
+    rows: literal.rows.slice(1, 3),
+  });
   for (const table of ['ct_staged', 'ct_literal', 'ct_literals']) await database.dropTable(table);
 });
 
