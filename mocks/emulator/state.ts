@@ -499,11 +499,9 @@ export class EmulatorState {
       if (indexer.addSeeded) indexer.addSeeded(this.seeded, items);
       else for (const item of items) indexer.add(item, this.loading);
     this.nextSequence = Math.max(this.nextSequence, items.length);
-    for (let index = 0; index < items.length; index++) {
-      const entry = (items[index] as IndexedRecord).entry;
-      for (const storeId of this.route({ entry, record: () => this.seeded.record(index), at: entry.time * 1000 }))
-        this.appendTo(storeId, entry);
-    }
+    items.forEach(({ entry }, index) => {
+      this.routePast({ entry, record: () => this.seeded.record(index), at: entry.time * 1000 });
+    });
   }
 
   /** Loads records a resource derives from the seed (never saved), each routed as of its `at`. */
@@ -521,6 +519,11 @@ export class EmulatorState {
   private loadPast(routed: RoutedRecord, sequence: number): void {
     this.index(routed.entry, sequence);
     this.nextSequence = Math.max(this.nextSequence, sequence + 1);
+    this.routePast(routed);
+  }
+
+  /** Puts a record of the past into the stores that took it as of its time. */
+  private routePast(routed: RoutedRecord): void {
     for (const storeId of this.route(routed)) this.appendTo(storeId, routed.entry);
   }
 

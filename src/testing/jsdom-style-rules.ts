@@ -2,8 +2,8 @@
 // built-in HTML style sheet included (about 110 rules), through a general selector engine, and
 // forgets everything at the next change of the page. Cloudscape asks for computed styles at every
 // layout effect, Testing Library for every element whose accessible name it computes: measured,
-// two thirds of the time of a test over a table, and five times that once the SQL editor has
-// added its style sheet to the page. A browser first looks at the last compound of each selector
+// a third of the time of a test over a table, and three quarters once the SQL editor had added
+// its style sheet to the page. A browser first looks at the last compound of each selector
 // (its subject): a rule for `div` or `.cm-line` cannot match a `span` without those, whatever
 // comes before. The same filter runs here in front of jsdom's matcher, so only rules that could
 // match are matched; the answers are the same (jsdom-style-rules.test.ts compares them).

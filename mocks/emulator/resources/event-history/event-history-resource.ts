@@ -2,7 +2,7 @@
 // records, indexed as records arrive, and LookupEvents over it.
 import { LOOKUP_EVENTS_PER_SECOND } from '../../../../src/lib/cloudtrail-limits';
 import type { ResourceDefinition } from '../../resource';
-import { addSeededHistory, historiesOf, historyOf } from './history';
+import { addSeededHistory, entersHistory, historiesOf, historyOf } from './history';
 import { lookupEvents, LOOKUP_EVENTS_MEMBER_ORDER } from './lookup-events';
 
 export const eventHistoryResource: ResourceDefinition = {
@@ -13,11 +13,9 @@ export const eventHistoryResource: ResourceDefinition = {
     },
   },
   attach: (state) => {
-    // Only Management records enter history (§7); Data, NetworkActivity and outside-AWS ones never do.
     state.addIndexer({
       add: (item, loading) => {
-        if (item.entry.category === 'Management')
-          historyOf(state, item.entry.account, item.entry.region).add(item, loading);
+        if (entersHistory(item.entry)) historyOf(state, item.entry.account, item.entry.region).add(item, loading);
       },
       addSeeded: (seeded, items) => {
         addSeededHistory(state, seeded, items);
@@ -26,7 +24,7 @@ export const eventHistoryResource: ResourceDefinition = {
         for (const history of historiesOf(state)) history.settle();
       },
       remove: (item) => {
-        if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).remove(item);
+        if (entersHistory(item.entry)) historyOf(state, item.entry.account, item.entry.region).remove(item);
       },
       expire: (time) => {
         for (const history of historiesOf(state)) history.expire(time);

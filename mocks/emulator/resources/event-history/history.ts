@@ -2,7 +2,7 @@
 // (eventTime, eventID), with one ordered list per lookup attribute value, so a LookupEvents page
 // costs a binary search plus the page, whatever the attribute.
 import type { EventEntry } from '../../records';
-import type { EmulatorState, IndexedRecord } from '../../state';
+import type { EmulatorState, IndexedRecord, SeededPast } from '../../state';
 
 export type LookupAttributeKey =
   'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
@@ -236,8 +236,13 @@ export class EventHistory {
   }
 }
 
-/** Histories of a seeded past, by account, then region (see seededHistories). */
+/** Event histories by account, then region. */
 type Histories = Map<string, Map<string, EventHistory>>;
+
+/** Only Management records enter history (§7); Data, NetworkActivity and outside-AWS ones never do. */
+export function entersHistory(entry: EventEntry): boolean {
+  return entry.category === 'Management';
+}
 
 /**
  * The histories of a seeded past's Management records, built once and absorbed by each world of
@@ -245,14 +250,14 @@ type Histories = Map<string, Map<string, EventHistory>>;
  * the copy is cheap; a world of a million seeded records indexes them itself.
  */
 const SHARED_SEEDED_HISTORIES = 100_000;
-const seededHistoryCache = new WeakMap<object, Histories>();
+const seededHistoryCache = new WeakMap<SeededPast, Histories>();
 
-function seededHistories(seeded: object, items: readonly HistoryItem[]): Histories {
+function seededHistories(seeded: SeededPast, items: readonly HistoryItem[]): Histories {
   let built = seededHistoryCache.get(seeded);
   if (!built) {
     built = new Map();
     for (const item of items) {
-      if (item.entry.category !== 'Management') continue;
+      if (!entersHistory(item.entry)) continue;
       let byRegion = built.get(item.entry.account);
       if (!byRegion) built.set(item.entry.account, (byRegion = new Map<string, EventHistory>()));
       let history = byRegion.get(item.entry.region);
@@ -266,10 +271,10 @@ function seededHistories(seeded: object, items: readonly HistoryItem[]): Histori
 }
 
 /** Indexes a world's seeded past (item i is seeded record i) into its histories. */
-export function addSeededHistory(state: EmulatorState, seeded: object, items: readonly HistoryItem[]): void {
+export function addSeededHistory(state: EmulatorState, seeded: SeededPast, items: readonly HistoryItem[]): void {
   if (items.length > SHARED_SEEDED_HISTORIES) {
     for (const item of items)
-      if (item.entry.category === 'Management') historyOf(state, item.entry.account, item.entry.region).add(item, true);
+      if (entersHistory(item.entry)) historyOf(state, item.entry.account, item.entry.region).add(item, true);
     return;
   }
   for (const [account, byRegion] of seededHistories(seeded, items))

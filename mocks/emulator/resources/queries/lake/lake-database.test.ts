@@ -5,7 +5,7 @@ import { principalForAccessKey, SSO_ACCESS_KEY } from '../../../identities';
 import { openDuckDbWasmNode } from '../../../lake-engine/duckdb-wasm-node';
 import { serializeRecord, type ActivityAuditLogRecord, type JsonObject } from '../../../records';
 import { LakeDatabase, type LakeRows } from './lake-database';
-import { insertLiteralSql, LAKE_SCHEMAS } from './schema';
+import { executeAppendSql, LAKE_SCHEMAS } from './schema';
 
 let database: LakeDatabase;
 
@@ -358,9 +358,9 @@ test('a few records written into the INSERT load exactly as through the staging 
     tricky('Nul', { text: 'a\u0000b' }),
     tricky('Surrogate', { text: 'a\ud800b', pair: '\ud83c\udf89' }),
   ];
-  expect(insertLiteralSql('t', 'cloudtrail', records.slice(0, 7))).toBeDefined();
-  expect(insertLiteralSql('t', 'cloudtrail', records.slice(7, 8))).toBeUndefined();
-  expect(insertLiteralSql('t', 'cloudtrail', records.slice(8))).toBeUndefined();
+  expect(executeAppendSql('append', 'cloudtrail', records.slice(0, 7))).toBeDefined();
+  expect(executeAppendSql('append', 'cloudtrail', records.slice(7, 8))).toBeUndefined();
+  expect(executeAppendSql('append', 'cloudtrail', records.slice(8))).toBeUndefined();
   // More records than a literal INSERT takes: one staging batch. One at a time: literal INSERTs.
   const staged = [...records, ...records];
   await database.createTable('ct_staged', 'cloudtrail');

@@ -425,29 +425,12 @@ function literalColumns(kind: StoreKind, jsons: readonly string[], checksum: Che
 }
 
 /**
- * INSERT … SELECT of a few serialized records written into the statement, one typed list per
- * staging column unnested side by side: the same rows as the staging path, in one statement and
- * no staging table. Worth it for a handful of records only (its cost grows with each value),
- * such as the calls a query just made. Undefined when a value cannot be an exact SQL literal;
- * the staging path takes those.
- */
-export function insertLiteralSql(
-  table: string,
-  kind: StoreKind,
-  jsons: readonly string[],
-  checksum: Checksum = sha256Base64,
-): string | undefined {
-  const lists = literalColumns(kind, jsons, checksum);
-  if (lists === undefined) return undefined;
-  const columns = lists.map((list, index) => `unnest(${list}) AS ${stagingName(index)}`);
-  return `INSERT INTO ${quoteIdentifier(table)} SELECT ${layoutOf(kind).select} FROM (SELECT ${columns.join(', ')}) AS "lake_rows__"`;
-}
-
-/**
- * insertLiteralSql's statement for `table`, prepared as `statement` with each staging column's
- * list a parameter ($1, $2, …): DuckDB plans the long SELECT of a kind's layout once, and each
- * append (executeAppendSql) then costs a third of planning it again (measured: 23 → 8 ms for
- * three records on duckdb-wasm in Node).
+ * INSERT … SELECT of a few records for `table`, prepared as `statement`: each staging column's
+ * values come as one typed list parameter ($1, $2, …), unnested side by side, so the rows are
+ * those of the staging path without a staging table. DuckDB plans the long SELECT of a kind's
+ * layout once; each append (executeAppendSql) then costs 9 ms for three records instead of 15
+ * planned anew (duckdb-wasm in Node). Worth it for a handful of records only (each value adds to
+ * the statement), such as the calls a query just made.
  */
 export function prepareAppendSql(statement: string, table: string, kind: StoreKind): string {
   const { select, staging } = layoutOf(kind);
@@ -457,7 +440,10 @@ export function prepareAppendSql(statement: string, table: string, kind: StoreKi
   return `PREPARE ${statement} AS INSERT INTO ${quoteIdentifier(table)} SELECT ${select} FROM (SELECT ${columns.join(', ')}) AS "lake_rows__"`;
 }
 
-/** Runs a prepareAppendSql statement on a few records; undefined when a value cannot be an exact literal. */
+/**
+ * Runs a prepareAppendSql statement on a few records. Undefined when a value cannot be an exact
+ * SQL literal (a NUL, a lone surrogate); the staging path takes those.
+ */
 export function executeAppendSql(
   statement: string,
   kind: StoreKind,
