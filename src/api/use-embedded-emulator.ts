@@ -21,16 +21,29 @@ function isEmbeddedQuery(query: Query): boolean {
 }
 
 /**
+ * After the emulator changed behind this page: every embedded query is refetched, or marked stale
+ * when not on screen. A first fetch still in flight may have been answered before the change, and
+ * invalidating would only join it (TanStack Query cancels an in-flight fetch for a refetch only when
+ * the query already has data), so it is cancelled first and fetched anew.
+ */
+export async function refreshEmbeddedQueries(queryClient: QueryClient): Promise<void> {
+  await queryClient.cancelQueries(
+    { predicate: (query) => isEmbeddedQuery(query) && query.state.data === undefined, fetchStatus: 'fetching' },
+    { revert: true, silent: true },
+  );
+  await queryClient.invalidateQueries({ predicate: isEmbeddedQuery });
+}
+
+/**
  * Keeps this page in step with the emulator that every tab shares: when another tab (or the
- * emulator's control object) changes it, every embedded query is refetched, or marked stale when
- * not on screen.
+ * emulator's control object) changes it, its queries are refreshed (refreshEmbeddedQueries).
  */
 export function useEmbeddedEmulatorChanges(embedded: EmbeddedEmulator, queryClient: QueryClient) {
   // A subscription to an outside source, not a fetch: the effect only wires the listener.
   useEffect(
     () =>
       embedded.onChange(() => {
-        void queryClient.invalidateQueries({ predicate: isEmbeddedQuery });
+        void refreshEmbeddedQueries(queryClient);
       }),
     [embedded, queryClient],
   );
