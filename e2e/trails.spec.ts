@@ -43,7 +43,7 @@ test('creates a trail, delivers its log files on request, follows a record to it
   expectAccessible,
 }) => {
   // A long journey (create, deliver, follow, stop, validate, three accessibility scans): three times
-  // the usual minute, so that a busy machine does not fail it.
+  // the usual limit, so that a busy machine does not fail it.
   test.slow();
   const name = `journey-trail-${String(Date.now())}`;
   // Validation covers everything from a minute before the trail existed.
