@@ -30,6 +30,27 @@ test('pages newest first whatever order items arrive in, also far out of order',
   expect([...times].sort((a, b) => b - a)).toEqual(times);
 });
 
+test('pages in order after live items arrive thousands of places back (old times from emulator.ingest)', () => {
+  const history = new EventHistory();
+  for (let second = 1; second <= 10_000; second++) history.add(item(second, second));
+  // Older than most of the list, in no order: each goes further back than the items moved by hand.
+  const old = Array.from({ length: 2_000 }, (_, index) => ((index * 7_919) % 5_000) + 0.5);
+  old.forEach((second, index) => {
+    history.add(item(second, 10_001 + index));
+  });
+  history.add(item(10_001, 20_000));
+  const times = page(history, 20_000);
+  expect(times).toHaveLength(12_001);
+  expect(times.slice(0, 2)).toEqual([10_001, 10_000]);
+  expect([...times].sort((a, b) => b - a)).toEqual(times);
+  const eventName = history.page({ start: 0, end: Infinity, asOf: Infinity, limit: 20_000 })[0]?.entry.eventName ?? '';
+  const named = history
+    .page({ attribute: { key: 'EventName', value: eventName }, start: 0, end: Infinity, asOf: Infinity, limit: 20_000 })
+    .map((found) => found.entry.time);
+  expect(named.length).toBeGreaterThan(0);
+  expect([...named].sort((a, b) => b - a)).toEqual(named);
+});
+
 test('expire forgets what is older than the window, in every index', () => {
   const history = new EventHistory();
   for (let second = 1; second <= 100; second++) history.add(item(second, second));
