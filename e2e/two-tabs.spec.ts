@@ -72,7 +72,7 @@ test('two tabs share one emulator: each shows the other tab’s changes at once 
   openConsole,
   expectAccessible,
 }) => {
-  // Two tabs, four changes and a reload of both: more page loads than one journey's usual limit allows for.
+  // Two tabs, four changes and a reload of both: more page loads than one journey's usual limit is meant for.
   test.slow();
   const suffix = String(Date.now());
   const alpha = `two-tabs-alpha-${suffix}`;
