@@ -3,16 +3,19 @@ import { expect, test } from './fixtures';
 
 /** The seeded store of management events (mocks/emulator/SEMANTICS.md §14). */
 const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
-/** A refresh's first widget query opens DuckDB in the emulator's worker (its wasm is 34 MB) before it runs. */
-const FIRST_QUERY = { timeout: 45_000 };
+/**
+ * A refresh's first widget query opens DuckDB in the emulator's worker (its wasm is 34 MB) before it
+ * runs: 14 s for a lone journey on a slow 2-core machine, over 45 s with another journey beside it.
+ */
+const FIRST_QUERY = { timeout: 150_000 };
 
 /** AWSCloudTrail-Overview's widgets: charts are named by their titles (role application), tables "<title> results". */
 const OVERVIEW_CHARTS = ['Account activity', 'Most active regions', 'Top services'];
 const OVERVIEW_TABLES = ['Top errors', 'Most throttled events', 'Top users'];
 
 // Each journey's first refresh opens DuckDB and loads the store it reads, on top of the usual steps;
-// on a loaded machine (two cores shared by several builds) that alone can take a minute.
-test.describe.configure({ timeout: 150_000 });
+// on a loaded machine (two cores shared by several builds) that alone can take a minute or more.
+test.describe.configure({ timeout: 360_000 });
 
 /** A widget's card: a region named by its title. */
 function widget(page: Page, title: string): Locator {

@@ -210,7 +210,7 @@ async function runInNode(input: LakeEngineInput, inputPath: string): Promise<Lak
     cwd: new URL('..', import.meta.url).pathname,
     maxBuffer: 256 * 1024 * 1024,
     // Ends the process, should it hang, before the test's own time is up.
-    timeout: 100_000,
+    timeout: 200_000,
   });
   return JSON.parse(stdout) as LakeEngineRun[];
 }
@@ -220,7 +220,7 @@ test('the browser’s Lake engine and Node’s give the same rows and statistics
   openConsole,
 }, testInfo) => {
   // Two emulators load the seeded world and run every statement; the browser's first opens DuckDB.
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const now = Date.now();
   // A whole hour just past: the seeded stores' retention keeps all of it, in both worlds.
   const anchor = Math.floor(now / HOUR) * HOUR - HOUR;
