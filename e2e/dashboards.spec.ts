@@ -1,13 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, FIRST_LAKE_QUERY, test } from './fixtures';
 
 /** The seeded store of management events (mocks/emulator/SEMANTICS.md §14). */
 const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
-/**
- * A refresh's first widget query opens DuckDB in the emulator's worker (its wasm is 34 MB) before it
- * runs: 14 s for a lone journey on a slow 2-core machine, over 45 s with another journey beside it.
- */
-const FIRST_QUERY = { timeout: 150_000 };
 
 /** AWSCloudTrail-Overview's widgets: charts are named by their titles (role application), tables "<title> results". */
 const OVERVIEW_CHARTS = ['Account activity', 'Most active regions', 'Top services'];
@@ -25,7 +20,7 @@ function widget(page: Page, title: string): Locator {
 /** Waits until every widget's query of the refresh finished, then until its chart or table is drawn. */
 async function expectDrawn(page: Page, charts: readonly string[], tables: readonly string[] = []) {
   for (const title of [...charts, ...tables])
-    await expect(widget(page, title).getByText('Finished', { exact: true })).toBeVisible(FIRST_QUERY);
+    await expect(widget(page, title).getByText('Finished', { exact: true })).toBeVisible(FIRST_LAKE_QUERY);
   for (const title of charts)
     await expect(widget(page, title).getByRole('application', { name: title, exact: true })).toBeVisible();
   for (const title of tables)
@@ -237,6 +232,6 @@ test('finds the user with the most access-denied errors by clicking the charts',
       (url) => url.pathname === '/events' && url.searchParams.getAll('filter').join() === `Username:${userName}`,
     );
     await expect(page.getByRole('heading', { name: /Event history/, level: 1 })).toBeVisible();
-    await expect(page.getByRole('main').getByText(userName, { exact: true }).first()).toBeVisible(FIRST_QUERY);
+    await expect(page.getByRole('main').getByText(userName, { exact: true }).first()).toBeVisible(FIRST_LAKE_QUERY);
   });
 });

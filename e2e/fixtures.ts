@@ -27,4 +27,11 @@ export const test = base.extend<{
   },
 });
 
+/**
+ * How long a page's first Lake query may take: it opens DuckDB in the emulator's worker (its wasm
+ * is 34 MB) and loads the store before it runs. Measured: 14 s for a lone journey on a slow 2-core
+ * machine, over 45 s with another journey beside it.
+ */
+export const FIRST_LAKE_QUERY = { timeout: 150_000 };
+
 export { expect };

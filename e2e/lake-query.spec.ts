@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, FIRST_LAKE_QUERY, test } from './fixtures';
 
 /** The seeded store of management events (mocks/emulator/SEMANTICS.md §14). */
 const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
 /** The seeded payments app's Custom channel, which sends to integrations-audit. */
 const PAYMENTS_CHANNEL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/5c2e8a41-7d3b-4f96-a0e1-3b9d6f2c8e57';
-/**
- * The page's first query opens DuckDB in the emulator's worker (its wasm is 34 MB) before it runs:
- * 14 s for a lone journey on a slow 2-core machine, over 45 s with another journey beside it.
- */
-const FIRST_QUERY = { timeout: 150_000 };
 
 // Each journey's first query opens DuckDB and loads the store it reads, on top of the usual steps.
 test.describe.configure({ timeout: 300_000 });
@@ -43,7 +38,7 @@ async function columnOf(table: Locator, index: number): Promise<string[]> {
 /** Runs the editor's query and waits until it has finished and its rows show. */
 async function runQuery(page: Page) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(pair(page, 'Query status', 'Status')).toHaveText('Finished', FIRST_QUERY);
+  await expect(pair(page, 'Query status', 'Status')).toHaveText('Finished', FIRST_LAKE_QUERY);
   await expect(resultsTable(page).getByText('Reading results')).toHaveCount(0);
 }
 
