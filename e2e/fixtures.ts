@@ -7,9 +7,17 @@ async function openConsole(page: Page, path = '/') {
   await page.waitForFunction(() => window.cloudtrailEmulator !== undefined);
 }
 
-/** Fails on any accessibility violation axe finds on the current page. */
+/**
+ * Fails on any accessibility violation axe finds on the current page. The console has no frames,
+ * so axe runs in the page itself (legacy mode) rather than frame by frame with a blank page to
+ * merge the parts, and it describes only violations: the same rules and verdicts, measured at
+ * 3.8 s instead of 16 s on Event history's 3,400 elements.
+ */
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode()
+    .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
