@@ -73,6 +73,11 @@ const importCycles = {
 
 // Shared by the console's import rules (ESLint replaces, not merges, a rule's options).
 const CLOUDSCAPE_BY_PATH = { name: '@cloudscape-design/components', message: 'Import Cloudscape components by path.' };
+const CLOUDSCAPE_STATUS_INDICATOR = {
+  name: '@cloudscape-design/components/status-indicator',
+  importNames: ['default'],
+  message: "Use StatusIndicator from '@/components/status-indicator': Cloudscape's breaks its text mid-word.",
+};
 const NO_MOCKS_IN_SRC = {
   group: ['**/mocks/**', '../mocks/*', '../../mocks/*'],
   message: 'src/ and mocks/ never import each other (main.tsx and tests excepted).',
@@ -131,7 +136,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [CLOUDSCAPE_BY_PATH],
+          paths: [CLOUDSCAPE_BY_PATH, CLOUDSCAPE_STATUS_INDICATOR],
           patterns: [NO_MOCKS_IN_SRC],
         },
       ],
@@ -171,7 +176,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [CLOUDSCAPE_BY_PATH],
+          paths: [CLOUDSCAPE_BY_PATH, CLOUDSCAPE_STATUS_INDICATOR],
           patterns: [
             { group: ['@/features/**', '@/app/**'], message: 'A feature never imports another feature or the app.' },
             { group: ['../**'], message: 'Import shared code through @/; features stay flat.' },
@@ -189,7 +194,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [CLOUDSCAPE_BY_PATH],
+          paths: [CLOUDSCAPE_BY_PATH, CLOUDSCAPE_STATUS_INDICATOR],
           patterns: [
             { group: ['@/features/**', '@/app/**'], message: 'Shared code never imports features or the app.' },
             NO_MOCKS_IN_SRC,

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, wordsSplitAcrossLines } from './fixtures';
 
 /** The value of a pair in a labelled section (KeyValuePairs: a <dd> after its <dt>). */
 function pair(page: Page, section: string, label: string): Locator {
@@ -25,6 +25,10 @@ test('creates a Custom integration with a new store, sends a test event, and the
   const table = page.getByRole('table', { name: 'Integrations' });
   await expect(table.getByRole('link', { name: 'payments-app-audit' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'securitylake' })).toContainText('Service-linked');
+  // A status in a narrow column wraps between words: "Last error:", then "InvalidChecksum" whole.
+  const failing = table.getByRole('row').filter({ hasText: 'launchdarkly-audit' });
+  await expect(failing).toContainText('Last error: InvalidChecksum');
+  expect(await wordsSplitAcrossLines(failing)).toEqual([]);
   await expectAccessible();
 
   // Create: a custom integration whose destination is a store created in the same flow.

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 /** Opens the console and waits until the embedded emulator answers. */
 async function openConsole(page: Page, path = '/') {
@@ -19,6 +19,40 @@ async function expectAccessible(page: Page) {
     .setLegacyMode()
     .analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+/**
+ * The words of an element's text that are drawn across two lines, split inside a word
+ * ("InvalidChecksu|m"). A word here is a run of letters and digits, so a line may still end at a
+ * hyphen, a slash or a colon, as browsers break there.
+ */
+export async function wordsSplitAcrossLines(element: Locator): Promise<string[]> {
+  return element.evaluate((root) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const tops = new Set(
+          [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)),
+        );
+        if (tops.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
+}
+
+/** How many lines an element's text takes. */
+export async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((root) => {
+    const range = document.createRange();
+    range.selectNodeContents(root);
+    return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
+      .size;
+  });
 }
 
 export const test = base.extend<{

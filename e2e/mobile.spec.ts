@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, linesOf, test, wordsSplitAcrossLines } from './fixtures';
 
 // A phone: 390×844 CSS pixels, as the console was tried on.
+const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
+
 test.use({ viewport: { width: 390, height: 844 } });
 
 function eventsTable(page: Page) {
@@ -61,4 +63,16 @@ test('on a phone, Event history shows each event’s time, name and user; opens 
   const rows = eventsTable(page).getByRole('row');
   await expect(rows.nth(1)).toContainText(userName);
   await expectAccessibleOnPhone(page);
+});
+
+test('on a phone, a query’s estimate and warnings wrap between words', async ({ page, openConsole }) => {
+  const sql = `SELECT * FROM ${MANAGEMENT_EVENTS_ID}`;
+  await openConsole(`/lake/query?sql=${encodeURIComponent(sql)}`);
+  const estimate = page.getByRole('region', { name: 'Estimate' });
+  const unbounded = estimate.getByText(/^No eventTime bound in WHERE/);
+  await expect(unbounded).toBeVisible();
+  await expect(estimate.getByText(/^Scans about/)).toBeVisible();
+  // Each message is longer than a phone's line: every line ends between two words.
+  expect(await linesOf(unbounded)).toBeGreaterThan(1);
+  expect(await wordsSplitAcrossLines(estimate)).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, useRouteError, type RouteObject } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -9,7 +9,7 @@ import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { JsonView } from '@/components/json-view';
 import { DATA_RESOURCE_TYPES, MAX_SELECTOR_VALUES, MAX_SELECTORS } from '@/lib/cloudtrail-limits';
 import {

@@ -4,7 +4,7 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_TAGS, TAG_KEY, TAG_VALUE } from '@/lib/cloudtrail-limits';
 import type { TagDraft } from '@/lib/tags';

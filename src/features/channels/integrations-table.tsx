@@ -1,6 +1,6 @@
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import type { ChannelDetails } from '@/api/channels';
 import type { EventDataStoreDetails } from '@/api/event-data-stores';

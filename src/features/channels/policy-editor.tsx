@@ -4,7 +4,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup, { type RadioGroupProps } from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import { JsonView } from '@/components/json-view';
 import { AWS_ACCOUNT_ID, EXTERNAL_ID, MAX_CHANNEL_POLICY_PRINCIPALS, RESOURCE_POLICY } from '@/lib/cloudtrail-limits';

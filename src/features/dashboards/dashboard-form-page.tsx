@@ -1,5 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import Link from '@cloudscape-design/components/link';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { describeRefreshSchedule, lastRefreshTimeOf, type DashboardSummary } from '@/api/dashboards';
 import { collectionFeatures, type CollectionFeatures } from '@/components/collection-table/collection-features';

@@ -1,5 +1,5 @@
 import type { EventDataStoreStatus } from '@aws-sdk/client-cloudtrail';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator, type StatusIndicatorProps } from '@/components/status-indicator';
 
 const STATUS_VIEWS: Record<EventDataStoreStatus, { type: StatusIndicatorProps.Type; text: string }> = {
   CREATED: { type: 'pending', text: 'Created' },

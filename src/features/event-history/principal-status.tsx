@@ -1,5 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import type { PrincipalSessions } from '@/api/principals';
 import { describeError } from '@/api/errors';
 import { useConnection } from '@/api/use-connection';

@@ -1,6 +1,6 @@
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { useQueries } from '@tanstack/react-query';
 import { eventDataStoreQueries, type EventDataStoreDetails } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';

@@ -1,5 +1,5 @@
 import type { QueryStatus } from '@aws-sdk/client-cloudtrail';
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator, type StatusIndicatorProps } from '@/components/status-indicator';
 
 const STATUSES: Record<QueryStatus, { type: StatusIndicatorProps.Type; text: string }> = {
   QUEUED: { type: 'pending', text: 'Queued' },

@@ -8,7 +8,7 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { ReadWriteType } from '@aws-sdk/client-cloudtrail';
 import {

@@ -1,4 +1,4 @@
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 
 /** "Logging" or "Off". */
 export function loggingText(logging: boolean | undefined): string {

@@ -2,7 +2,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { use } from 'react';

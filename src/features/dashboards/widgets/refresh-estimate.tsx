@@ -1,4 +1,4 @@
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { useQueries } from '@tanstack/react-query';
 import { eventDataStoreQueries, type EventDataStoreDetails } from '@/api/event-data-stores';
 import { useConnection } from '@/api/use-connection';

@@ -12,7 +12,7 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import { useEffect, useRef, useState } from 'react';
 import { describeS3Error } from '@/api/s3';
 import { useConnection } from '@/api/use-connection';

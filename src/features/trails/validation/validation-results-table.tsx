@@ -1,5 +1,5 @@
 import Box from '@cloudscape-design/components/box';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StatusIndicator } from '@/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { useState } from 'react';
