@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, wordsSplitAcrossLines } from './fixtures';
+import { expect, test, textLayout } from './fixtures';
 
 /** The value of a pair in a labelled section (KeyValuePairs: a <dd> after its <dt>). */
 function pair(page: Page, section: string, label: string): Locator {
@@ -28,7 +28,7 @@ test('creates a Custom integration with a new store, sends a test event, and the
   // A status in a narrow column wraps between words: "Last error:", then "InvalidChecksum" whole.
   const failing = table.getByRole('row').filter({ hasText: 'launchdarkly-audit' });
   await expect(failing).toContainText('Last error: InvalidChecksum');
-  expect(await wordsSplitAcrossLines(failing)).toEqual([]);
+  expect((await textLayout(failing)).splitWords).toEqual([]);
   await expectAccessible();
 
   // Create: a custom integration whose destination is a store created in the same flow.

@@ -1,8 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, FIRST_LAKE_QUERY, test } from './fixtures';
-
-/** The seeded store of management events (mocks/emulator/SEMANTICS.md §14). */
-const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
+import { expect, FIRST_LAKE_QUERY, MANAGEMENT_EVENTS_ID, test } from './fixtures';
 
 /** AWSCloudTrail-Overview's widgets: charts are named by their titles (role application), tables "<title> results". */
 const OVERVIEW_CHARTS = ['Account activity', 'Most active regions', 'Top services'];

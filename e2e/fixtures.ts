@@ -21,37 +21,31 @@ async function expectAccessible(page: Page) {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
+/** The seeded store of management events (mocks/emulator/SEMANTICS.md §14), whatever the seed. */
+export const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
+
 /**
- * The words of an element's text that are drawn across two lines, split inside a word
- * ("InvalidChecksu|m"). A word here is a run of letters and digits, so a line may still end at a
- * hyphen, a slash or a colon, as browsers break there.
+ * How an element's text is laid out: how many lines it takes, and the words drawn across two lines,
+ * split inside a word ("InvalidChecksu|m"). A word here is a run of letters and digits, so a line
+ * may still end at a hyphen, a slash or a colon, as browsers break there.
  */
-export async function wordsSplitAcrossLines(element: Locator): Promise<string[]> {
+export async function textLayout(element: Locator): Promise<{ lines: number; splitWords: string[] }> {
   return element.evaluate((root) => {
-    const split: string[] = [];
+    const linesOf = (range: Range) =>
+      new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    const whole = document.createRange();
+    whole.selectNodeContents(root);
+    const splitWords: string[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]+/gu)) {
         const range = document.createRange();
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);
-        const tops = new Set(
-          [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)),
-        );
-        if (tops.size > 1) split.push(word[0]);
+        if (linesOf(range) > 1) splitWords.push(word[0]);
       }
     }
-    return split;
-  });
-}
-
-/** How many lines an element's text takes. */
-export async function linesOf(element: Locator): Promise<number> {
-  return element.evaluate((root) => {
-    const range = document.createRange();
-    range.selectNodeContents(root);
-    return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
-      .size;
+    return { lines: linesOf(whole), splitWords };
   });
 }
 

@@ -6,13 +6,12 @@ import { ADMIN_ACCESS_KEY } from '../mocks/emulator/identities';
 import { HIGHLIGHTS_WIDGETS, MANAGED_DASHBOARDS } from '../mocks/emulator/resources/dashboards/managed-dashboards';
 import { substitutePlaceholders } from '../src/lib/widget-placeholders';
 import type { LakeEngineInput, LakeEngineRun } from './lake-engines-node';
-import { expect, test } from './fixtures';
+import { expect, MANAGEMENT_EVENTS_ID, test } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Not the default seed, so that this world is one no other test looks at. */
 const SEED = 424_242;
-const MANAGEMENT_EVENTS = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
 const INTEGRATIONS_AUDIT = 'e8b4d0a6-2c9f-4e17-b3a5-7f1d9c3e6b80';
 /** GetQueryResults returns at most 1,000 rows a page; the last statement needs several. */
 const PAGE_ROWS = 1000;
@@ -28,7 +27,7 @@ function literal(epochMs: number): string {
  * both must return the same rows in the same order.
  */
 function statements(anchor: number): string[] {
-  const [M, I] = [MANAGEMENT_EVENTS, INTEGRATIONS_AUDIT];
+  const [M, I] = [MANAGEMENT_EVENTS_ID, INTEGRATIONS_AUDIT];
   const end = literal(anchor);
   const week = literal(anchor - 7 * DAY);
   const twoDays = literal(anchor - 2 * DAY);
@@ -185,10 +184,10 @@ function widgetStatements(anchor: number): { title: string; statement: string }[
   const dashboards = [
     ...MANAGED_DASHBOARDS.map((dashboard) => ({
       name: dashboard.name,
-      store: dashboard.storeKind === 'insights' ? INSIGHTS_STORE_MARKER : MANAGEMENT_EVENTS,
+      store: dashboard.storeKind === 'insights' ? INSIGHTS_STORE_MARKER : MANAGEMENT_EVENTS_ID,
       widgets: dashboard.widgets,
     })),
-    { name: 'AWSCloudTrail-Highlights', store: MANAGEMENT_EVENTS, widgets: HIGHLIGHTS_WIDGETS },
+    { name: 'AWSCloudTrail-Highlights', store: MANAGEMENT_EVENTS_ID, widgets: HIGHLIGHTS_WIDGETS },
   ];
   return dashboards.flatMap(({ name, store, widgets }) =>
     widgets.map((widget) => ({

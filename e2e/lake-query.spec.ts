@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, FIRST_LAKE_QUERY, test } from './fixtures';
+import { expect, FIRST_LAKE_QUERY, MANAGEMENT_EVENTS_ID, test } from './fixtures';
 
-/** The seeded store of management events (mocks/emulator/SEMANTICS.md §14). */
-const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
 /** The seeded payments app's Custom channel, which sends to integrations-audit. */
 const PAYMENTS_CHANNEL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/5c2e8a41-7d3b-4f96-a0e1-3b9d6f2c8e57';
 

@@ -1,10 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, linesOf, test, wordsSplitAcrossLines } from './fixtures';
+import { expect, MANAGEMENT_EVENTS_ID, test, textLayout } from './fixtures';
 
 // A phone: 390×844 CSS pixels, as the console was tried on.
-const MANAGEMENT_EVENTS_ID = 'a3f1c9e7-5b2d-4f80-9c6e-1d7b3a5f9e24';
-
 test.use({ viewport: { width: 390, height: 844 } });
 
 function eventsTable(page: Page) {
@@ -73,6 +71,6 @@ test('on a phone, a query’s estimate and warnings wrap between words', async (
   await expect(unbounded).toBeVisible();
   await expect(estimate.getByText(/^Scans about/)).toBeVisible();
   // Each message is longer than a phone's line: every line ends between two words.
-  expect(await linesOf(unbounded)).toBeGreaterThan(1);
-  expect(await wordsSplitAcrossLines(estimate)).toEqual([]);
+  expect((await textLayout(unbounded)).lines).toBeGreaterThan(1);
+  expect((await textLayout(estimate)).splitWords).toEqual([]);
 });
